@@ -1,0 +1,110 @@
+// The command line: `copydesk build [paths or globs...] --output <dir>`.
+// Thin, as remark-cli is: parse the arguments once, build every file, print
+// one vfile-reporter report on stderr, return the exit code (0 built, 1 a
+// file had a fatal error, or a warning with `--frail`, 2 usage error).
+// Streams and cwd are injected so tests can assert exact output.
+import {parseArgs} from 'node:util'
+import type {VFile} from 'vfile'
+import {reporter} from 'vfile-reporter'
+import {build} from './build.js'
+
+/** Where the CLI reads and writes. */
+export interface CliEnvironment {
+  cwd: string
+  stdout: {write(chunk: string): unknown}
+  stderr: {write(chunk: string): unknown}
+  /** Color the report (a TTY); off by default. */
+  color?: boolean
+}
+
+export const usage = `Usage: copydesk build [paths or globs...] [options]
+
+Turn raw article text into schema.org NewsArticle JSON-LD and IPTC NITF 3.6.
+With no paths, builds every *.txt under input/ into output/.
+An input input/a/b.txt writes <output>/a/b.jsonld and <output>/a/b.nitf.xml.
+
+Options:
+  -o, --output <dir>  output folder (default: output)
+      --frail         exit 1 on warnings too
+      --verbose       also report info messages (why each line was moved
+                      or dropped) and internal error details
+  -h, --help          show this help
+  -v, --version       show the version
+`
+
+const version = '0.1.0'
+
+/** Run the CLI with `argv` (without `node` and the script); resolves to the exit code. */
+export async function runCli(
+  argv: readonly string[],
+  environment: CliEnvironment
+): Promise<number> {
+  let parsed: ReturnType<typeof parse>
+  try {
+    parsed = parse(argv)
+  } catch (error) {
+    environment.stderr.write(
+      `copydesk: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`
+    )
+    return 2
+  }
+  const {values, positionals} = parsed
+  if (values.help) {
+    environment.stdout.write(usage)
+    return 0
+  }
+  if (values.version) {
+    environment.stdout.write(`${version}\n`)
+    return 0
+  }
+  const [command, ...paths] = positionals
+  if (command !== 'build') {
+    environment.stderr.write(
+      `copydesk: ${command === undefined ? 'missing command' : `unknown command \`${command}\``}, expected \`build\`\n\n${usage}`
+    )
+    return 2
+  }
+
+  const result = await build({
+    cwd: environment.cwd,
+    inputs: paths,
+    output: values.output
+  })
+  const files = values.verbose ? result.files : result.files.map(withoutInfo)
+  const report = reporter(files, {
+    color: environment.color ?? false,
+    verbose: values.verbose,
+    quiet: true
+  })
+  if (report) environment.stderr.write(`${report}\n`)
+
+  const fatal = result.files.some((file) =>
+    file.messages.some((message) => message.fatal === true)
+  )
+  const warned = result.files.some((file) =>
+    file.messages.some((message) => message.fatal === false)
+  )
+  return fatal || (values.frail && warned) ? 1 : 0
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      output: {type: 'string', short: 'o', default: 'output'},
+      frail: {type: 'boolean', default: false},
+      verbose: {type: 'boolean', default: false},
+      help: {type: 'boolean', short: 'h', default: false},
+      version: {type: 'boolean', short: 'v', default: false}
+    }
+  })
+}
+
+/** A copy of `file` without info messages, for the default report. */
+function withoutInfo(file: VFile): VFile {
+  const copy = Object.assign(Object.create(Object.getPrototypeOf(file)), file)
+  copy.messages = file.messages.filter((message) => message.fatal !== undefined)
+  return copy
+}

@@ -1,0 +1,314 @@
+// Stage 4b, extract: reads `file.data.blocks` and writes `file.data.article`
+// and `file.data.positions`. Walks the lines top-down for the header
+// (wire envelope, masthead, headline, notes, subheadline, bylines), bottom-up
+// for the trailer (signatures, credits, notebooks, footers), and files every
+// line that is not body text where the formats have a field for it.
+// ruleIds: `missing-headline` (fatal), and one info per moved or dropped
+// line: `envelope`, `status`, `editor-note`, `summary`, `caption`, `credit`,
+// `signature`, `divider`, `notebook`, `leftover`, `copyright`.
+import type {Position} from 'unist'
+import type {VFile} from 'vfile'
+import {
+  classifyEnvelopeLine,
+  classifyLine,
+  classifyTrailingLine,
+  type LineKind
+} from './classify-line.js'
+import {isAgency, isTitleLine, parseByline} from './parse-byline.js'
+import {parseDateline} from './parse-dateline.js'
+import type {Article, Block, Byline, FieldPositions, Line} from './types.js'
+
+const source = 'copydesk'
+
+/** A line with the index of its block. */
+interface Item extends Line {
+  block: number
+  /** Number of lines in its block. */
+  blockSize: number
+}
+
+/** One decision to move or drop a line, reported as an info message. */
+export interface Decision {
+  kind: LineKind
+  text: string
+  position: Position
+}
+
+/** The extracted article, where its fields came from, and what was set aside. */
+export interface Extraction {
+  article: Article
+  positions: FieldPositions
+  decisions: Decision[]
+}
+
+const reasons: Record<LineKind, string> = {
+  envelope: 'Dropped wire keyword line',
+  status: 'Dropped wire status line',
+  'editor-note': 'Moved editor’s note out of the body:',
+  summary: 'Moved summary bullet to the summary:',
+  caption: 'Moved photo caption out of the body:',
+  credit: 'Moved credit line to the credits:',
+  signature: 'Dropped end signature',
+  divider: 'Dropped divider line',
+  notebook: 'Dropped desk notebook line',
+  leftover: 'Dropped page leftover',
+  copyright: 'Dropped copyright line'
+}
+
+// Words of masthead names: `The Korea Times`, `BBC Sport`, `Press Association`.
+const publicationWord =
+  /\b(?:times|post|press|news|herald|journal|tribune|gazette|daily|weekly|reuters|associated|agency|guardian|telegraph|independent|chronicle|observer|standard|mail|express|star|sun|review|today|magazine|bbc|cnn|npr|abc|cbs|nbc|bloomberg|economist|variety|globe|courier|bulletin|monitor|inquirer|dispatch|record|examiner|sentinel|register|wire|sport|sports|media)\b/i
+const smallWord =
+  /^(?:the|a|an|of|and|in|on|for|to|at|by|de|la|le|el|du|des|der|die|das)$/i
+
+/** Extract headline, bylines, dateline and body from the blocks. */
+export default function extractArticle() {
+  return (_tree: unknown, file: VFile): undefined => {
+    const extraction = extract(file.data.blocks ?? [])
+    if (!extraction) {
+      file.fail(
+        'Unexpected empty text, expected a headline followed by body paragraphs',
+        {ruleId: 'missing-headline', source}
+      )
+    }
+    for (const decision of extraction.decisions) {
+      const shown =
+        decision.text.length > 60
+          ? `${decision.text.slice(0, 57)}…`
+          : decision.text
+      file.info(`${reasons[decision.kind]} \`${shown}\``, {
+        place: decision.position,
+        ruleId: decision.kind,
+        source
+      })
+    }
+    file.data.article = extraction.article
+    file.data.positions = extraction.positions
+  }
+}
+
+/** Pure extraction over blocks of lines; `undefined` when there is no text. */
+export function extract(blocks: readonly Block[]): Extraction | undefined {
+  const items: Item[] = blocks.flatMap((block, index) =>
+    block.lines.map((line) => ({
+      ...line,
+      block: index,
+      blockSize: block.lines.length
+    }))
+  )
+  if (items.length === 0) return undefined
+
+  const article: Article = {
+    headline: '',
+    bylines: [],
+    body: [],
+    summary: [],
+    editorNotes: [],
+    captions: [],
+    credits: [],
+    boilerplate: []
+  }
+  const positions: FieldPositions = {}
+  const decisions: Decision[] = []
+  let index = 0
+
+  /** File a non-body line in its field and remember why. */
+  const setAside = (item: Item, kind: LineKind) => {
+    decisions.push({kind, text: item.text, position: item.position})
+    const field =
+      kind === 'editor-note'
+        ? 'editorNotes'
+        : kind === 'summary'
+          ? 'summary'
+          : kind === 'caption'
+            ? 'captions'
+            : kind === 'credit'
+              ? 'credits'
+              : 'boilerplate'
+    const text =
+      kind === 'summary' ? item.text.replace(/^[*•·‣▪]\s+/, '') : item.text
+    positions[`/${field}/${article[field].length}`] = item.position
+    article[field].push(text)
+  }
+
+  const skipEnvelope = () => {
+    let current = items[index]
+    while (current) {
+      const kind = classifyEnvelopeLine(current.text)
+      if (!kind) break
+      setAside(current, kind)
+      index++
+      current = items[index]
+    }
+  }
+
+  // Header: envelope, masthead, headline.
+  skipEnvelope()
+  if (isMasthead(items, index)) {
+    const masthead = items[index] as Item
+    article.publication = masthead.text
+    positions['/publication'] = masthead.position
+    index++
+    skipEnvelope()
+  }
+  const headline = items[index]
+  if (!headline) return undefined
+  article.headline = headline.text.replace(/\s*=$/, '')
+  positions['/headline'] = headline.position
+  index++
+
+  // Between headline and body: notes, bullets, subheadline, bylines.
+  const bylineAt = findByline(items, index)
+  const subheadline: Item[] = []
+  while (index < items.length) {
+    const item = items[index] as Item
+    const kind = classifyLine(item.text)
+    if (kind === 'editor-note' || kind === 'summary' || kind === 'caption') {
+      setAside(item, kind)
+      index++
+      continue
+    }
+    if (bylineAt !== undefined && index < bylineAt) {
+      subheadline.push(item)
+      index++
+      continue
+    }
+    const byline =
+      index === bylineAt
+        ? parseByline(item.text, {namesOnly: true})
+        : bylineAt !== undefined && index > bylineAt
+          ? parseByline(item.text)
+          : undefined
+    if (!byline) break
+    positions[`/bylines/${article.bylines.length}`] = item.position
+    index++
+    const title = items[index]
+    if (title && isTitleLine(title.text) && !parseDateline(title.text)) {
+      addTitle(byline, title.text)
+      index++
+    }
+    byline.authors.forEach((_author, authorIndex) => {
+      positions[
+        `/bylines/${article.bylines.length}/authors/${authorIndex}/name`
+      ] = item.position
+    })
+    article.bylines.push(byline)
+  }
+  if (subheadline.length > 0) {
+    article.subheadline = subheadline.map((item) => item.text).join(' ')
+    positions['/subheadline'] = spanOf(subheadline)
+  }
+
+  // Trailer, bottom-up: what ends the text is not body.
+  let end = items.length
+  const notebookAt = items.findIndex(
+    (item, itemIndex) =>
+      itemIndex >= index && classifyLine(item.text) === 'notebook'
+  )
+  const trailer: Array<[Item, LineKind]> = []
+  if (notebookAt !== -1) {
+    for (const item of items.slice(notebookAt)) trailer.push([item, 'notebook'])
+    end = notebookAt
+  }
+  while (end > index) {
+    const item = items[end - 1] as Item
+    const kind = classifyTrailingLine(item.text)
+    if (!kind || kind === 'summary') break
+    trailer.unshift([item, kind])
+    end--
+  }
+
+  // Body: every remaining line is a paragraph, unless its shape says otherwise.
+  for (let bodyIndex = index; bodyIndex < end; bodyIndex++) {
+    const item = items[bodyIndex] as Item
+    const kind = classifyLine(item.text)
+    if (kind && kind !== 'summary') {
+      setAside(item, kind)
+      continue
+    }
+    let text = item.text
+    if (article.body.length === 0 && !article.dateline) {
+      const match = parseDateline(text)
+      if (match) {
+        article.dateline = match.dateline
+        positions['/dateline'] = item.position
+        text = text.slice(match.length)
+      }
+    }
+    positions[`/body/${article.body.length}`] = item.position
+    article.body.push(text)
+  }
+  for (const [item, kind] of trailer) setAside(item, kind)
+
+  return {article, positions, decisions}
+}
+
+/** Is the line at `index` a masthead above a headline? */
+function isMasthead(items: readonly Item[], index: number): boolean {
+  const item = items[index]
+  const next = items[index + 1]
+  if (!item || !next || item.blockSize !== 1 || next.block === item.block) {
+    return false
+  }
+  const words = item.text.split(' ')
+  if (words.length > 6 || /[.!?:;,]$/.test(item.text) || /\d/.test(item.text)) {
+    return false
+  }
+  const titleCase = words.every(
+    (word) => smallWord.test(word) || /^[\p{Lu}\d]/u.test(word)
+  )
+  if (!titleCase) return false
+  if (!publicationWord.test(item.text) && words.length > 4) return false
+  // The headline must follow: a short line, not a sentence, byline or lead.
+  return (
+    next.text.length <= 200 &&
+    !/[.!?]["”’]?$/.test(next.text) &&
+    !parseByline(next.text) &&
+    !parseDateline(next.text)
+  )
+}
+
+/** Index of the first byline line after the headline, if one is near. */
+function findByline(items: readonly Item[], start: number): number | undefined {
+  let blocksSeen = 0
+  let lastBlock = -1
+  for (let index = start; index < items.length; index++) {
+    const item = items[index] as Item
+    if (item.block !== lastBlock) {
+      blocksSeen++
+      lastBlock = item.block
+    }
+    if (blocksSeen > 4) return undefined
+    const kind = classifyLine(item.text)
+    if (kind === 'editor-note' || kind === 'summary' || kind === 'caption') {
+      continue
+    }
+    if (parseByline(item.text)) return index
+    if (parseDateline(item.text)) return undefined
+    const next = items[index + 1]
+    if (
+      next &&
+      parseByline(item.text, {namesOnly: true}) &&
+      (isTitleLine(next.text) || parseDateline(next.text))
+    ) {
+      return index
+    }
+  }
+  return undefined
+}
+
+/** A title line under a byline: an agency, or the authors' job title. */
+function addTitle(byline: Byline, title: string): void {
+  byline.text = `${byline.text}, ${title}`
+  if (isAgency(title)) {
+    byline.agency ??= title
+    return
+  }
+  for (const author of byline.authors) author.jobTitle ??= title
+}
+
+function spanOf(items: readonly Item[]): Position {
+  const first = items[0] as Item
+  const last = items.at(-1) as Item
+  return {start: first.position.start, end: last.position.end}
+}

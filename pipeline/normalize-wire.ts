@@ -1,0 +1,42 @@
+// Stage 3b, wire conventions: ASCII habits of news agency wires that
+// retext-smartypants does not know. A lone `_` between spaces is the AP dash
+// and becomes an em dash; a backslash before a quote (`it\'s`, from escaped
+// exports) is dropped. ``` ``quotes'' ``` and `--` are left to smartypants.
+// Edits leaf values in place; reads and writes nothing in `file.data`.
+import type {Parent, Root, RootContent} from 'nlcst'
+import {visit} from 'unist-util-visit'
+
+/** Rewrite wire ASCII conventions to the characters they stand for. */
+export default function normalizeWire() {
+  return (tree: Root): undefined => {
+    visit(tree, (node, index, parent) => {
+      if (!parent || index === undefined) return
+      if (node.type === 'PunctuationNode' && node.value === '_') {
+        if (isSpace(parent, index - 1) && isSpace(parent, index + 1)) {
+          node.value = '\u2014'
+        }
+      }
+      if (
+        (node.type === 'SymbolNode' || node.type === 'PunctuationNode') &&
+        node.value === '\\' &&
+        isQuote(parent.children[index + 1])
+      ) {
+        node.value = ''
+      }
+    })
+  }
+}
+
+function isSpace(parent: Parent, index: number): boolean {
+  const sibling = parent.children[index]
+  // At the edge of a sentence the neighbouring white space is outside `parent`.
+  return sibling === undefined || sibling.type === 'WhiteSpaceNode'
+}
+
+function isQuote(node: RootContent | undefined): boolean {
+  return (
+    node !== undefined &&
+    'value' in node &&
+    (node.value === "'" || node.value === '"')
+  )
+}

@@ -1,0 +1,165 @@
+// Bylines in the forms newsrooms send: `By X`, `- By X email`, `by X, Reuters`,
+// `By X and Y`, names alone (`X and Y`), a title line under the names
+// (`Associated Press`, `AP Sports Writer`), desk credits (`Our Foreign Staff`)
+// and social handles. Pure functions; no messages.
+import type {Author, Byline} from './types.js'
+
+// Agencies and publishers that sign bylines as an affiliation.
+const agencies = new Set(
+  [
+    'AP',
+    'Associated Press',
+    'The Associated Press',
+    'Reuters',
+    'AFP',
+    'Agence France-Presse',
+    'dpa',
+    'Deutsche Presse-Agentur',
+    'PA',
+    'Press Association',
+    'PA Media',
+    'Canadian Press',
+    'The Canadian Press',
+    'CP',
+    'UPI',
+    'Bloomberg',
+    'Bloomberg News',
+    'Xinhua',
+    'Kyodo',
+    'Kyodo News',
+    'Yonhap',
+    'AAP',
+    'EFE',
+    'ANSA',
+    'IANS',
+    'PTI'
+  ].map((name) => name.toLowerCase())
+)
+
+// Words that make a short line a job title: `Staff Reporter`, `AP Sports Writer`.
+const titleWord =
+  /\b(?:writer|reporter|correspondent|editor|columnist|critic|staff|chief|photographer|analyst|contributor|producer|journalist|bureau|desk)s?\b/i
+// A credit that names a desk, not a person: `Our Foreign Staff`, `Staff Reporter`.
+const deskWord =
+  /\b(?:staff|desk|team|correspondents|reporters|writers|bureau|newsroom)\b/i
+// Credits that name nobody: `dpa correspondents`, `Staff`.
+const genericCredit =
+  /^(?:(?:\p{L}+ )?(?:correspondents?|staff|reporters?|writers?|staff writers?))$/iu
+const emailPattern = /<?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)>?/
+const handlePattern = /(?:^|\s)(@[A-Za-z0-9_.]{1,50})\b/
+const byPrefix = /^(?:[-–—•*]\s*)?by\s*:?\s+/i
+// One name: two to five capitalized words, particles and initials allowed.
+const personName =
+  /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|(?:de|da|van|von|der|den|del|bin|al|el|la|le|di|du|dos|ter)\b)(?: (?:\p{Lu}[\p{L}\p{M}'’.-]*|de|da|van|von|der|den|del|bin|al|el|la|le|di|du|dos|ter|Jr\.?|Sr\.?)){1,4}$/u
+
+/** Is `text` the name of a news agency? */
+export function isAgency(text: string): boolean {
+  return agencies.has(text.toLowerCase())
+}
+
+/** Does `line` look like a title line under a byline? */
+export function isTitleLine(line: string): boolean {
+  const words = line.split(' ')
+  if (words.length > 6 || /[.!?:;]$/.test(line)) return false
+  if (!/^[\p{Lu}\d]/u.test(line)) return false
+  return isAgency(line) || titleWord.test(line)
+}
+
+/** Parse a byline line: `By …`, or with `namesOnly`, bare names. */
+export function parseByline(
+  line: string,
+  options: {namesOnly?: boolean} = {}
+): Byline | undefined {
+  let text = line.replace(/\s*=$/, '').trim()
+  const hasBy = byPrefix.test(text)
+  if (!hasBy && !options.namesOnly) return undefined
+  text = text.replace(byPrefix, '')
+  if (
+    text === '' ||
+    text.length > 160 ||
+    /[.!?]$/.test(text.replace(/\b\p{Lu}\.$/u, ''))
+  ) {
+    // A sentence (`By noon, the crowd had gone.`) is not a byline.
+    if (!emailPattern.test(text)) return undefined
+  }
+
+  const byline: Byline = {text: line.replace(/\s*=$/, '').trim(), authors: []}
+  // Trailing affiliation: `, Reuters`, `(Reuters)`, `, Press Association`.
+  const affiliation = /(?:,\s*|\s+\()([^,()]+?)\)?$/.exec(text)
+  if (affiliation?.[1] && isAgency(affiliation[1].trim())) {
+    byline.agency = affiliation[1].trim()
+    text = text.slice(0, affiliation.index).trim()
+  }
+
+  for (const part of splitNames(text)) {
+    const previous = byline.authors.at(-1)
+    if (
+      previous &&
+      !previous.jobTitle &&
+      isTitleLine(part) &&
+      !isAgency(part)
+    ) {
+      // `By Jane Doe, Staff Reporter`: the title of the name before it.
+      previous.jobTitle = part
+      continue
+    }
+    const author = parseAuthor(part)
+    if (author === 'agency') {
+      byline.agency ??= part
+      continue
+    }
+    if (!author) return undefined
+    if (author.kind === 'Organization' && genericCredit.test(author.name)) {
+      // `dpa correspondents`: the agency signs, no person is named.
+      const agency = author.name.split(' ')[0]
+      if (agency && isAgency(agency)) byline.agency ??= agency
+      continue
+    }
+    if (author.kind === 'Person' && !hasBy && !personName.test(author.name)) {
+      return undefined
+    }
+    byline.authors.push(author)
+  }
+  if (byline.authors.length === 0 && !byline.agency) return undefined
+  return byline
+}
+
+/** Split `A, B and C` / `A & B` / `A/B` into name parts. */
+function splitNames(text: string): string[] {
+  return text
+    .split(
+      /\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|\s*\/\s*|\s*\|\s*|;\s*|,\s*)\s*/i
+    )
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+}
+
+/** One author from a name part, with any e-mail, handle and title in it. */
+function parseAuthor(part: string): Author | 'agency' | undefined {
+  let rest = part
+  let email: string | undefined
+  let handle: string | undefined
+  const emailMatch = emailPattern.exec(rest)
+  if (emailMatch?.[1]) {
+    email = emailMatch[1]
+    rest = rest.replace(emailMatch[0], ' ')
+  }
+  const handleMatch = handlePattern.exec(rest)
+  if (handleMatch?.[1]) {
+    handle = handleMatch[1]
+    rest = rest.replace(handleMatch[1], ' ')
+  }
+  rest = rest
+    .replace(/[\s,;:()–—-]+$/, '')
+    .replace(/^[\s,;:()–—-]+/, '')
+    .replace(/\s+/g, ' ')
+  if (rest === '') return undefined
+  if (isAgency(rest)) return 'agency'
+  if (rest.split(' ').length > 6 || /\d/.test(rest)) return undefined
+
+  const kind = deskWord.test(rest) ? 'Organization' : 'Person'
+  const author: Author = {name: rest, kind}
+  if (email) author.email = email
+  if (handle) author.handle = handle
+  return author
+}

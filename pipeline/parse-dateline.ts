@@ -1,0 +1,66 @@
+// Datelines at the start of a lead paragraph, in the forms wires send:
+// `NEW YORK, Feb 26 -`, `Jan 30 (Reuters) -`, `BUENOS AIRES, Argentina (AP) —`,
+// `SEOUL, Nov 26 AFP -`, `STOCKHOLM, Aug 29, 2014 (AFP) -`, `Geneva (dpa) -`,
+// `LONDON —`. Pure functions; no messages.
+import type {Dateline} from './types.js'
+
+const month =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?'
+const date = `${month} \\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?`
+// Place names in capitals: `NEW YORK`, `ST. LOUIS`, `WASHINGTON D.C.`.
+const capitalPlace =
+  "\\p{Lu}[\\p{Lu}\\p{M}.'’&-]*(?: \\p{Lu}[\\p{Lu}\\p{M}.'’&-]*){0,4}"
+// Place names in title case: `Geneva`, `Rio de Janeiro`; only with an agency or date.
+const titlePlace =
+  "\\p{Lu}[\\p{Ll}\\p{M}'’-]+(?: (?:de|da|del|di|do|la|le|am|an|upon|on|\\p{Lu}[\\p{Ll}\\p{M}'’-]+)){0,3}"
+// A region after the place: `, Argentina`, `, Calif.`, `, N.Y.`.
+const region = "\\p{Lu}[\\p{L}\\p{M}.'’ -]{0,30}?"
+const agencyInParens = '\\((?<agency>[^()\\n]{1,40})\\)'
+const bareAgency =
+  '(?:AFP|AP|Reuters|dpa|UPI|Xinhua|Kyodo|Yonhap|EFE|ANSA|AAP|PA|CP|IANS|PTI|Bernama|Bloomberg)'
+const dash = '(?:--|[-–—_:])'
+
+const patterns: RegExp[] = [
+  // `NEW YORK, Feb 26 (Reuters) -`, `BUENOS AIRES, Argentina (AP) —`, `LONDON —`
+  new RegExp(
+    `^(?<place>${capitalPlace}(?:, ${region})?)(?:,? (?<date>${date}))?(?: ${agencyInParens}| (?<bare>${bareAgency}))? ?${dash} +`,
+    'u'
+  ),
+  // `Geneva (dpa) -`, `Geneva, Nov 3 (dpa) -`
+  new RegExp(
+    `^(?<place>${titlePlace}(?:, ${region})?)(?:,? (?<date>${date}))? ${agencyInParens} ?${dash} +`,
+    'u'
+  ),
+  // `Geneva, Nov 3 -`
+  new RegExp(
+    `^(?<place>${titlePlace}(?:, ${region})?),? (?<date>${date})(?: ${agencyInParens})? ?${dash} +`,
+    'u'
+  ),
+  // `Jan 30 (Reuters) -`
+  new RegExp(`^(?<date>${date}) ${agencyInParens} ?${dash} +`, 'u')
+]
+
+/** The dateline that opens `text`, and the text after it. */
+export interface DatelineMatch {
+  dateline: Dateline
+  /** Characters of `text` the dateline and its trailing space take. */
+  length: number
+}
+
+/** Find a dateline at the start of a paragraph. */
+export function parseDateline(text: string): DatelineMatch | undefined {
+  for (const pattern of patterns) {
+    const match = pattern.exec(text)
+    if (!match) continue
+    // A dateline is a prefix: the paragraph must go on after it.
+    if (match[0].length >= text.length) continue
+    const groups = match.groups ?? {}
+    const dateline: Dateline = {text: match[0].trim()}
+    if (groups.place) dateline.location = groups.place.trim()
+    if (groups.date) dateline.date = groups.date
+    const agency = groups.agency ?? groups.bare
+    if (agency) dateline.agency = agency.trim()
+    return {dateline, length: match[0].length}
+  }
+  return undefined
+}

@@ -1,0 +1,145 @@
+// Reading a JSON file (sidecar or config) for its schema: syntax errors and
+// schema errors become vfile messages placed at the line and column of the
+// offending value. ruleIds: `json-syntax`, `<name>-schema` (fatal), and
+// `unknown-property` (warning: the key is ignored).
+import type {ErrorObject, ValidateFunction} from 'ajv'
+import {
+  findNodeAtLocation,
+  getNodeValue,
+  type Node,
+  type ParseError,
+  parseTree,
+  printParseErrorCode
+} from 'jsonc-parser'
+import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import {describeSchemaError} from './json-schemas.js'
+
+const source = 'copydesk'
+
+/**
+ * Parse and validate `file` (its value is the JSON text) with `validate`.
+ * Returns the value, or `undefined` after a fatal message.
+ */
+export function readJson<T>(
+  file: VFile,
+  validate: ValidateFunction<T>,
+  ruleId: string
+): T | undefined {
+  const text = String(file.value)
+  const place = location(file)
+  const errors: ParseError[] = []
+  const tree = parseTree(text, errors, {
+    allowTrailingComma: false,
+    disallowComments: true
+  })
+  const syntaxError = errors[0]
+  if (syntaxError || !tree) {
+    const offset = syntaxError?.offset ?? 0
+    const code = syntaxError ? printParseErrorCode(syntaxError.error) : 'empty'
+    const message = file.message(describeSyntax(code), {
+      place: place.toPoint(offset),
+      ruleId: 'json-syntax',
+      source
+    })
+    message.fatal = true
+    return undefined
+  }
+
+  const value = getNodeValue(tree) as unknown
+  if (validate(value)) return value
+
+  const schemaErrors = validate.errors ?? []
+  const unknown = schemaErrors.filter(isUnknownProperty)
+  const fatal = schemaErrors.filter((error) => !isUnknownProperty(error))
+  for (const error of unknown) {
+    const name = String(error.params.additionalProperty)
+    const node = findNodeAtLocation(tree, pathOf(error.instancePath))
+    const property = node?.children?.find(
+      (child) => child.children?.[0]?.value === name
+    )
+    file.message(
+      `Unexpected unknown property \`${name}\`${error.instancePath ? ` in \`${error.instancePath}\`` : ''}, expected only known keys; ignored`,
+      {
+        place: pointOf(place, property ?? node),
+        ruleId: 'unknown-property',
+        source
+      }
+    )
+  }
+  for (const error of fatal) {
+    const node = findNodeAtLocation(tree, pathOf(error.instancePath))
+    const message = file.message(describeSchemaError(error), {
+      place: pointOf(place, node),
+      ruleId,
+      source
+    })
+    message.fatal = true
+  }
+  if (fatal.length > 0) return undefined
+
+  // Only unknown keys: drop them and use the rest.
+  const cleaned = structuredClone(value) as Record<string, unknown>
+  for (const error of unknown) {
+    const parent = getAt(cleaned, pathOf(error.instancePath))
+    if (parent && typeof parent === 'object') {
+      delete (parent as Record<string, unknown>)[
+        String(error.params.additionalProperty)
+      ]
+    }
+  }
+  return validate(cleaned) ? cleaned : undefined
+}
+
+function isUnknownProperty(error: ErrorObject): boolean {
+  return error.keyword === 'additionalProperties'
+}
+
+function pathOf(pointer: string): Array<string | number> {
+  if (pointer === '') return []
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment))
+}
+
+function getAt(value: unknown, path: Array<string | number>): unknown {
+  let current = value
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined
+    current = (current as Record<string | number, unknown>)[key]
+  }
+  return current
+}
+
+function pointOf(place: ReturnType<typeof location>, node: Node | undefined) {
+  if (!node) return undefined
+  const start = place.toPoint(node.offset)
+  const end = place.toPoint(node.offset + node.length)
+  return start && end ? {start, end} : start
+}
+
+function describeSyntax(code: string): string {
+  const reasons: Record<string, string> = {
+    InvalidSymbol: 'Unexpected character, expected valid JSON',
+    InvalidNumberFormat: 'Unexpected number format, expected a JSON number',
+    PropertyNameExpected:
+      'Unexpected token, expected a property name in double quotes',
+    ValueExpected: 'Unexpected token, expected a JSON value',
+    ColonExpected: 'Unexpected token, expected `:`',
+    CommaExpected: 'Unexpected token, expected `,`',
+    CloseBraceExpected: 'Unexpected token, expected `}`',
+    CloseBracketExpected: 'Unexpected token, expected `]`',
+    EndOfFileExpected:
+      'Unexpected content after the JSON value, expected the end of the file',
+    InvalidCommentToken: 'Unexpected comment, expected JSON without comments',
+    UnexpectedEndOfString: 'Unexpected end of string, expected a closing `"`',
+    InvalidEscapeCharacter:
+      'Unexpected escape in a string, expected a JSON escape',
+    InvalidCharacter:
+      'Unexpected control character in a string, expected it escaped',
+    empty: 'Unexpected empty file, expected a JSON object'
+  }
+  return reasons[code] ?? `Unexpected \`${code}\`, expected valid JSON`
+}

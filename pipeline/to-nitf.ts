@@ -1,0 +1,467 @@
+// Emit, NITF: reads an `Article` and its `ArticleContext` (sidecar `meta`,
+// project `config`, `storyId`) and builds the IPTC NITF 3.6 document as an xast
+// tree; `serializeNitf` turns that tree into the bytes of `<stem>.nitf.xml`.
+// Pure: no clock, no randomness; a value the input does not give is left out,
+// never guessed. Element order follows `schemas/nitf/nitf-3-6.xsd`.
+import type {Element, ElementContent, Root, RootContent} from 'xast'
+import {toXml} from 'xast-util-to-xml'
+import {x} from 'xastscript'
+import type {
+  Article,
+  ArticleContext,
+  Author,
+  Byline,
+  Dateline
+} from './types.js'
+import {countWords} from './words.js'
+
+const nitfNamespace = 'http://iptc.org/std/NITF/2006-10-18/'
+
+// The XSD fixes these values: writing them is allowed, any other value is not.
+const nitfVersion = '-//IPTC//DTD NITF 3.6//EN'
+const nitfChangeDate = 'September 11, 2009'
+const nitfChangeTime = '12:26'
+
+// Elements whose content model in the XSD is element-only: white space
+// between their children is insignificant, so the serializer indents there
+// and nowhere else (mixed content such as `p` or `byline` stays untouched).
+const elementOnly = new Set([
+  'nitf',
+  'head',
+  'docdata',
+  'key-list',
+  'body',
+  'body.head',
+  'hedline',
+  'abstract',
+  'body.content',
+  'body.end'
+])
+
+// The sidecar's `dateTime` pattern (`schemas/meta.schema.json`).
+const isoDateTime =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/
+
+const monthNames = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december'
+]
+
+/** The calendar fields of an ISO 8601 date-time, as written (local time). */
+interface DateTimeParts {
+  year: string
+  month: string
+  day: string
+  /** The NITF form, `YYYYMMDDTHHMMSS±HHMM`. */
+  nitf: string
+}
+
+/** Build the NITF 3.6 document for `article` as an xast tree. */
+export function toNitf(article: Article, context: ArticleContext): Root {
+  const {config, meta} = context
+  const published = meta.datePublished
+    ? parseDateTime(meta.datePublished)
+    : undefined
+  const publisher = nonEmpty(
+    config.publisher?.name ?? meta.publisher?.name ?? article.publication
+  )
+
+  const head = x('head', [
+    x('title', article.headline),
+    docdata(article, context, published, publisher),
+    x('pubdata', {
+      type: 'web',
+      'item-length': String(countWords(article.body.join('\n\n'))),
+      'unit-of-measure': 'word',
+      'date.publication': published?.nitf,
+      name: publisher,
+      'position.section': nonEmpty(meta.section),
+      'ex-ref': nonEmpty(meta.url)
+    })
+  ])
+
+  const body = x('body', [
+    bodyHead(article, published),
+    article.body.length > 0
+      ? x(
+          'body.content',
+          article.body.map((paragraph) => x('p', paragraph))
+        )
+      : undefined,
+    article.credits.length > 0
+      ? x('body.end', [tagline(article.credits)])
+      : undefined
+  ])
+
+  return x(null, [
+    x(
+      'nitf',
+      {
+        xmlns: nitfNamespace,
+        version: nitfVersion,
+        'change.date': nitfChangeDate,
+        'change.time': nitfChangeTime,
+        baselang: nonEmpty(meta.language ?? config.language)
+      },
+      [head, body]
+    )
+  ])
+}
+
+/** Serialize a NITF tree to UTF-8 XML text: declaration, indented, final newline. */
+export function serializeNitf(tree: Root): string {
+  const declaration: RootContent = {
+    type: 'instruction',
+    name: 'xml',
+    value: 'version="1.0" encoding="UTF-8"'
+  }
+  const children: RootContent[] = [declaration, {type: 'text', value: '\n'}]
+  for (const child of tree.children) {
+    // A caller's own declaration would make a second one: not well-formed.
+    if (child.type === 'instruction' && child.name === 'xml') continue
+    children.push(...(child.type === 'doctype' ? [child] : prepare(child, 0)))
+  }
+  children.push({type: 'text', value: '\n'})
+  // `raw` only ever holds the `&#x3E;` made by `prepare`: other raw nodes are
+  // turned into text there, so nothing unescaped gets through.
+  return toXml(
+    {type: 'root', children},
+    {allowDangerousXml: true, closeEmptyElements: true, tightClose: true}
+  )
+}
+
+/** Turn an ISO 8601 date-time with offset into NITF basic form (`20231112T093000+0900`). */
+export function toNitfDate(iso: string): string {
+  const parts = parseDateTime(iso)
+  if (!parts) {
+    throw new RangeError(
+      `Unexpected date \`${iso}\`, expected an ISO 8601 date-time with an offset`
+    )
+  }
+  return parts.nitf
+}
+
+/** `head/docdata`: identity, dates, notes, rights and keywords. */
+function docdata(
+  article: Article,
+  context: ArticleContext,
+  published: DateTimeParts | undefined,
+  publisher: string | undefined
+): Element | undefined {
+  const storyId = nonEmpty(context.storyId)
+  const keywords = (context.meta.keywords ?? []).flatMap((keyword) => {
+    const key = nonEmpty(keyword)
+    return key ? [x('keyword', {key})] : []
+  })
+  const children = [
+    storyId
+      ? x('doc-id', {
+          regsrc: nonEmpty(context.config.nitf?.regsrc),
+          'id-string': storyId
+        })
+      : undefined,
+    published ? x('date.issue', {norm: published.nitf}) : undefined,
+    // `docdata` repeats freely, so each note keeps its own boundary.
+    ...article.editorNotes.map((note) => {
+      const info = nonEmpty(note)
+      return info ? x('ed-msg', {info}) : undefined
+    }),
+    // A year with no holder says nothing about rights: only with a holder.
+    publisher
+      ? x('doc.copyright', {year: published?.year, holder: publisher})
+      : undefined,
+    keywords.length > 0 ? x('key-list', keywords) : undefined
+  ]
+  return children.some(Boolean) ? x('docdata', children) : undefined
+}
+
+/** `body.head`: headlines, bylines, distributor, dateline, abstract. */
+function bodyHead(article: Article, published: DateTimeParts | undefined) {
+  const agencies = unique([
+    ...article.bylines.map((byline) => byline.agency),
+    article.dateline?.agency
+  ])
+  return x('body.head', [
+    x('hedline', [
+      x('hl1', article.headline),
+      article.subheadline ? x('hl2', article.subheadline) : undefined
+    ]),
+    ...article.bylines.map((byline) => x('byline', bylineContent(byline))),
+    // The XSD allows one `distributor`: every agency goes in it.
+    agencies.length > 0
+      ? x(
+          'distributor',
+          agencies.flatMap((agency, index) => [
+            index > 0 ? ', ' : undefined,
+            x('org', agency)
+          ])
+        )
+      : undefined,
+    article.dateline
+      ? x('dateline', datelineContent(article.dateline, published))
+      : undefined,
+    article.summary.length > 0
+      ? x(
+          'abstract',
+          article.summary.map((bullet) => x('p', bullet))
+        )
+      : undefined
+  ])
+}
+
+/**
+ * `By <person>A</person>, <byttl>Title</byttl>, <virtloc>a@b.c</virtloc>`:
+ * readable as text, marked up as the XSD allows (`person`, `byttl`, `virtloc`).
+ */
+function bylineContent(byline: Byline): ElementContent[] {
+  // Nothing to mark up: the byline as printed is the best text there is.
+  if (byline.authors.length === 0) return [{type: 'text', value: byline.text}]
+
+  const authors = byline.authors.map((author) =>
+    authorContent(author, byline.agency)
+  )
+  const detailed = authors.some((content) => content.length > 1)
+  const children: Array<ElementContent | string> = ['By ']
+  authors.forEach((content, index) => {
+    if (index > 0) {
+      // With titles and addresses in between, commas alone would blur who is who.
+      children.push(
+        detailed ? '; ' : index === authors.length - 1 ? ' and ' : ', '
+      )
+    }
+    children.push(...content)
+  })
+
+  const agency = byline.agency
+  if (agency && !byline.authors.some((author) => mentions(author, agency))) {
+    children.push(detailed ? '; ' : ', ', x('byttl', [x('org', agency)]))
+  }
+  return children.map((child) =>
+    typeof child === 'string' ? {type: 'text', value: child} : child
+  )
+}
+
+/** One author: name, then job title, e-mail and handle as printed with it. */
+function authorContent(
+  author: Author,
+  agency: string | undefined
+): Array<ElementContent | string> {
+  // `byline` has no `org`: a desk credit (`Our Foreign Staff`) stays text.
+  const content: Array<ElementContent | string> = [
+    author.kind === 'Person' ? x('person', author.name) : author.name
+  ]
+  if (author.jobTitle) {
+    content.push(', ', x('byttl', markAgency(author.jobTitle, agency)))
+  }
+  // `virtloc` is NITF's "location in cyberspace": an address or a handle.
+  for (const address of [author.email, author.handle]) {
+    if (address) content.push(', ', x('virtloc', address))
+  }
+  return content
+}
+
+/** Job title with the agency it names as `org` (`<org>Reuters</org> correspondent`). */
+function markAgency(
+  title: string,
+  agency: string | undefined
+): Array<ElementContent | string> {
+  const start = agency ? title.indexOf(agency) : -1
+  if (!agency || start === -1) return [title]
+  return [
+    title.slice(0, start),
+    x('org', agency),
+    title.slice(start + agency.length)
+  ].filter((part) => part !== '')
+}
+
+/** Whether the author's name or title already says `agency`. */
+function mentions(author: Author, agency: string): boolean {
+  const needle = agency.toLowerCase()
+  return [author.name, author.jobTitle].some((value) =>
+    value?.toLowerCase().includes(needle)
+  )
+}
+
+/**
+ * The dateline as printed, without the dash that leads into the body, with
+ * `location` and `story.date` marked where they are written.
+ */
+function datelineContent(
+  dateline: Dateline,
+  published: DateTimeParts | undefined
+): ElementContent[] {
+  const text = dateline.text.replace(/\s*(?:--|[-\u2013\u2014])\s*$/u, '')
+  const norm =
+    dateline.date && published && sameDay(dateline.date, published)
+      ? published.nitf
+      : undefined
+  const spans: Array<{value: string; element: Element}> = []
+  if (dateline.location) {
+    spans.push({
+      value: dateline.location,
+      element: x('location', dateline.location)
+    })
+  }
+  if (dateline.date) {
+    spans.push({
+      value: dateline.date,
+      element: x('story.date', {norm}, dateline.date)
+    })
+  }
+  const marked = text ? markUp(text, spans) : undefined
+  if (marked) return marked
+  // Not findable in the printed text: keep the parts, drop the printing.
+  if (spans.length === 0) return [{type: 'text', value: dateline.text}]
+  return spans.flatMap((span, index): ElementContent[] =>
+    index > 0 ? [{type: 'text', value: ', '}, span.element] : [span.element]
+  )
+}
+
+/** `text` with each span's first occurrence replaced by its element, or `undefined` if one is missing or they overlap. */
+function markUp(
+  text: string,
+  spans: Array<{value: string; element: Element}>
+): ElementContent[] | undefined {
+  const found = spans
+    .map((span) => ({...span, start: text.indexOf(span.value)}))
+    .sort((a, b) => a.start - b.start)
+  const content: ElementContent[] = []
+  let cursor = 0
+  for (const span of found) {
+    if (span.start < cursor) return undefined
+    if (span.start > cursor) {
+      content.push({type: 'text', value: text.slice(cursor, span.start)})
+    }
+    content.push(span.element)
+    cursor = span.start + span.value.length
+  }
+  if (cursor < text.length) {
+    content.push({type: 'text', value: text.slice(cursor)})
+  }
+  return content
+}
+
+/**
+ * Whether a date as written in a dateline (`Nov. 12`, `12 November 2023`,
+ * `2023-11-12`) is the calendar day of `published`; anything unreadable
+ * (`Monday`) is not, so no normalized date is claimed for it.
+ */
+function sameDay(written: string, published: DateTimeParts): boolean {
+  const numeric = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(written)
+  if (numeric) {
+    return (
+      numeric[1] === published.year &&
+      numeric[2] === published.month &&
+      numeric[3] === published.day
+    )
+  }
+  const words = written.toLowerCase().match(/[a-z]+|\d+/g) ?? []
+  const months = words.flatMap((word) => {
+    const index = monthNames.findIndex(
+      (name) => word.length >= 3 && name.startsWith(word)
+    )
+    return index === -1 ? [] : [index + 1]
+  })
+  const days = words.filter((word) => /^\d{1,2}$/.test(word)).map(Number)
+  const years = words.filter((word) => /^\d{4}$/.test(word))
+  const [month] = months
+  const [day] = days
+  const [year] = years
+  return (
+    months.length === 1 &&
+    days.length === 1 &&
+    years.length <= 1 &&
+    month === Number(published.month) &&
+    day === Number(published.day) &&
+    (year === undefined || year === published.year)
+  )
+}
+
+/** The single `tagline` the XSD allows, one credit per line. */
+function tagline(credits: string[]): Element {
+  return x(
+    'tagline',
+    credits.flatMap((credit, index) =>
+      index > 0 ? [x('br'), '\n', credit] : [credit]
+    )
+  )
+}
+
+/** Copy `node` for serializing: `>` escaped in text, element-only content indented. */
+function prepare(node: ElementContent, depth: number): ElementContent[] {
+  if (node.type === 'text' || node.type === 'raw') {
+    // The serializer escapes `&` and `<` only, and `]]>` in text is not
+    // well-formed XML: escape every `>`, in the serializer's `&#x..;` style.
+    return node.value
+      .split('>')
+      .flatMap((part, index): ElementContent[] => [
+        ...(index > 0 ? [{type: 'raw', value: '&#x3E;'} as const] : []),
+        ...(part ? [{type: 'text', value: part} as const] : [])
+      ])
+  }
+  if (node.type !== 'element') return [node]
+
+  const children = node.children.flatMap((child) => prepare(child, depth + 1))
+  const indented =
+    elementOnly.has(node.name) &&
+    children.length > 0 &&
+    children.every((child) => child.type === 'element')
+  if (!indented) return [{...node, children}]
+
+  const inner = `\n${'  '.repeat(depth + 1)}`
+  return [
+    {
+      ...node,
+      children: [
+        ...children.flatMap((child): ElementContent[] => [
+          {type: 'text', value: inner},
+          child
+        ]),
+        {type: 'text', value: `\n${'  '.repeat(depth)}`}
+      ]
+    }
+  ]
+}
+
+/** Calendar fields and NITF form of an ISO 8601 date-time, or `undefined`. */
+function parseDateTime(iso: string): DateTimeParts | undefined {
+  const match = isoDateTime.exec(iso)
+  if (!match) return undefined
+  const [, year, month, day, hour, minute, second, zulu, sign, oh, om] = match
+  if (!year || !month || !day || !hour || !minute) return undefined
+  // Fractions of a second are dropped: NITF readers expect whole seconds.
+  const offset = zulu ? '+0000' : `${sign}${oh}${om}`
+  return {
+    year,
+    month,
+    day,
+    nitf: `${year}${month}${day}T${hour}${minute}${second ?? '00'}${offset}`
+  }
+}
+
+/** `value` with white space runs collapsed (as attribute values are read), or `undefined` if nothing is left. */
+function nonEmpty(value: string | undefined): string | undefined {
+  const collapsed = value?.replace(/\s+/g, ' ').trim()
+  return collapsed ? collapsed : undefined
+}
+
+/** Distinct non-empty values, ignoring case, first spelling kept. */
+function unique(values: Array<string | undefined>): string[] {
+  const seen = new Map<string, string>()
+  for (const value of values) {
+    const kept = nonEmpty(value)
+    if (kept && !seen.has(kept.toLowerCase()))
+      seen.set(kept.toLowerCase(), kept)
+  }
+  return [...seen.values()]
+}

@@ -1,0 +1,491 @@
+import {describe, expect, it} from 'vitest'
+import {serializeJsonLd, toJsonLd} from '../pipeline/to-jsonld.js'
+import type {Article, ArticleContext} from '../pipeline/types.js'
+import {checkJsonLdTerms} from './helpers/check-jsonld.js'
+
+/** An article with every list empty, overridden by `fields`. */
+function makeArticle(fields: Partial<Article> & Pick<Article, 'headline'>) {
+  return {
+    bylines: [],
+    body: ['Nothing happened.'],
+    summary: [],
+    editorNotes: [],
+    captions: [],
+    credits: [],
+    boilerplate: [],
+    ...fields
+  } satisfies Article
+}
+
+function makeContext(fields: Partial<ArticleContext> = {}): ArticleContext {
+  return {
+    path: 'local/story.txt',
+    storyId: 'local-story',
+    meta: {},
+    config: {},
+    ...fields
+  }
+}
+
+const fullArticle = makeArticle({
+  publication: 'The Millbrook Ledger',
+  headline: 'Millbrook ferry returns after two-year pause',
+  subheadline: 'Commuters cheer as the river crossing reopens',
+  bylines: [
+    {
+      text: 'By Ada Okafor, Transport Reporter',
+      authors: [
+        {
+          name: 'Ada Okafor',
+          kind: 'Person',
+          email: 'ada.okafor@ledger.example',
+          jobTitle: 'Transport Reporter'
+        }
+      ]
+    },
+    {
+      text: 'Ledger Metro Desk',
+      authors: [
+        {name: 'Ledger Metro Desk', kind: 'Organization', jobTitle: 'Desk'}
+      ]
+    }
+  ],
+  dateline: {
+    text: 'MILLBROOK, June 3 -',
+    location: 'MILLBROOK',
+    date: 'June 3'
+  },
+  body: [
+    'The ferry made its first crossing at dawn on Monday.',
+    'About 200 riders were aboard, the operator said.'
+  ],
+  summary: ['The river ferry is back in service after repairs.'],
+  credits: ['Additional reporting by Lars Berg', 'Editing by Mia Chen'],
+  captions: ['The ferry leaves the east pier.']
+})
+
+const fullContext = makeContext({
+  path: 'metro/ferry-returns.txt',
+  storyId: 'ledger-2024-0603-ferry',
+  meta: {
+    id: 'ledger-2024-0603-ferry',
+    datePublished: '2024-06-03T07:30:00-04:00',
+    dateModified: '2024-06-03T11:05:00-04:00',
+    url: 'https://ledger.example/metro/ferry-returns',
+    section: 'Metro',
+    keywords: ['ferry', 'transport, river'],
+    language: 'en-US',
+    images: [
+      {
+        url: 'https://ledger.example/img/ferry.jpg',
+        width: 1600,
+        height: 900,
+        caption: 'The ferry leaves the east pier.',
+        credit: 'Photo: Jo Park'
+      }
+    ]
+  },
+  config: {
+    publisher: {
+      name: 'The Millbrook Ledger',
+      url: 'https://ledger.example/',
+      logo: {url: 'https://ledger.example/logo.png', width: 600, height: 60}
+    },
+    baseUrl: 'https://ledger.example/articles',
+    language: 'en'
+  }
+})
+
+describe('toJsonLd', () => {
+  it('emits the exact document for a small article', () => {
+    const document = toJsonLd(
+      makeArticle({
+        headline: 'Library extends weekend hours',
+        bylines: [
+          {text: 'By Tom Reyes', authors: [{name: 'Tom Reyes', kind: 'Person'}]}
+        ],
+        body: ['The town library will open on Sundays.', 'Staff agreed.']
+      }),
+      makeContext()
+    )
+
+    const expected = {
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: 'Library extends weekend hours',
+      description: 'The town library will open on Sundays.',
+      author: [{'@type': 'Person', name: 'Tom Reyes'}],
+      identifier: 'local-story',
+      articleBody: 'The town library will open on Sundays.\n\nStaff agreed.',
+      wordCount: 9
+    }
+    // Comparing serialized text also pins the key order.
+    expect(serializeJsonLd(document)).toBe(
+      `${JSON.stringify(expected, null, 2)}\n`
+    )
+  })
+
+  it('maps every field of a full article, in a stable order', () => {
+    const document = toJsonLd(fullArticle, fullContext)
+
+    expect(document).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: 'Millbrook ferry returns after two-year pause',
+      alternativeHeadline: 'Commuters cheer as the river crossing reopens',
+      description: 'The river ferry is back in service after repairs.',
+      author: [
+        {
+          '@type': 'Person',
+          name: 'Ada Okafor',
+          email: 'ada.okafor@ledger.example',
+          jobTitle: 'Transport Reporter'
+        },
+        {'@type': 'Organization', name: 'Ledger Metro Desk'}
+      ],
+      creditText: ['Additional reporting by Lars Berg', 'Editing by Mia Chen'],
+      publisher: {
+        '@type': 'NewsMediaOrganization',
+        name: 'The Millbrook Ledger',
+        url: 'https://ledger.example/',
+        logo: {
+          '@type': 'ImageObject',
+          url: 'https://ledger.example/logo.png',
+          width: {'@type': 'QuantitativeValue', value: 600, unitCode: 'E37'},
+          height: {'@type': 'QuantitativeValue', value: 60, unitCode: 'E37'}
+        }
+      },
+      datePublished: '2024-06-03T07:30:00-04:00',
+      dateModified: '2024-06-03T11:05:00-04:00',
+      url: 'https://ledger.example/metro/ferry-returns',
+      mainEntityOfPage: 'https://ledger.example/metro/ferry-returns',
+      identifier: 'ledger-2024-0603-ferry',
+      inLanguage: 'en-US',
+      articleSection: 'Metro',
+      keywords: ['ferry', 'transport, river'],
+      image: [
+        {
+          '@type': 'ImageObject',
+          url: 'https://ledger.example/img/ferry.jpg',
+          contentUrl: 'https://ledger.example/img/ferry.jpg',
+          width: {'@type': 'QuantitativeValue', value: 1600, unitCode: 'E37'},
+          height: {'@type': 'QuantitativeValue', value: 900, unitCode: 'E37'},
+          caption: 'The ferry leaves the east pier.',
+          creditText: 'Photo: Jo Park'
+        }
+      ],
+      dateline: 'MILLBROOK, June 3 -',
+      articleBody:
+        'The ferry made its first crossing at dawn on Monday.\n\n' +
+        'About 200 riders were aboard, the operator said.',
+      wordCount: 18
+    })
+    expect(Object.keys(document)).toEqual([
+      '@context',
+      '@type',
+      'headline',
+      'alternativeHeadline',
+      'description',
+      'author',
+      'creditText',
+      'publisher',
+      'datePublished',
+      'dateModified',
+      'url',
+      'mainEntityOfPage',
+      'identifier',
+      'inLanguage',
+      'articleSection',
+      'keywords',
+      'image',
+      'dateline',
+      'articleBody',
+      'wordCount'
+    ])
+  })
+
+  it('uses only schema.org terms, for a full and a minimal article', async () => {
+    expect(await checkJsonLdTerms(toJsonLd(fullArticle, fullContext))).toEqual(
+      []
+    )
+    expect(
+      await checkJsonLdTerms(
+        toJsonLd(makeArticle({headline: 'Quiet day'}), makeContext())
+      )
+    ).toEqual([])
+  })
+
+  it('invents no dates, URL, publisher or language without meta', () => {
+    const document = toJsonLd(
+      makeArticle({headline: 'Quiet day', body: ['Nothing happened.']}),
+      makeContext()
+    )
+
+    expect(document).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: 'Quiet day',
+      description: 'Nothing happened.',
+      identifier: 'local-story',
+      articleBody: 'Nothing happened.',
+      wordCount: 2
+    })
+    for (const key of [
+      'datePublished',
+      'dateModified',
+      'url',
+      'mainEntityOfPage',
+      'publisher',
+      'inLanguage',
+      'author',
+      'image'
+    ]) {
+      expect(document).not.toHaveProperty(key)
+    }
+  })
+
+  it('counts words in the article body', () => {
+    // Hand count: 17 tokens in the first paragraph (each dash is not a word,
+    // `3`, `1962` and `mayor’s` are), 4 in the second.
+    const document = toJsonLd(
+      makeArticle({
+        headline: 'Bridges close',
+        body: [
+          'The mayor’s office said on Tuesday that 3 bridges — two of them built in 1962 — will close.',
+          'Repairs start in May.'
+        ]
+      }),
+      makeContext()
+    )
+
+    expect(document).toHaveProperty('wordCount', 21)
+  })
+
+  it('keeps `</script>`, quotes and backslashes JSON-correct', () => {
+    const body = [
+      'He typed </script><script>alert("x")</script> into the form.',
+      'A path C:\\temp and a line\u2028separator.'
+    ]
+    const document = toJsonLd(
+      makeArticle({headline: 'A "quoted" headline', body}),
+      makeContext()
+    )
+    const text = serializeJsonLd(document)
+
+    expect(text.endsWith('}\n')).toBe(true)
+    expect(text).toContain('"headline": "A \\"quoted\\" headline"')
+    expect(JSON.parse(text)).toEqual(document)
+    expect(JSON.parse(text)).toHaveProperty('articleBody', body.join('\n\n'))
+  })
+
+  it('is deterministic', () => {
+    expect(serializeJsonLd(toJsonLd(fullArticle, fullContext))).toBe(
+      serializeJsonLd(toJsonLd(fullArticle, fullContext))
+    )
+  })
+})
+
+describe('toJsonLd: url', () => {
+  const article = makeArticle({headline: 'Roadworks'})
+
+  it('prefers the sidecar url over `baseUrl`', () => {
+    const document = toJsonLd(
+      article,
+      makeContext({
+        meta: {url: 'https://paper.example/canonical'},
+        config: {baseUrl: 'https://paper.example/'}
+      })
+    )
+
+    expect(document).toHaveProperty('url', 'https://paper.example/canonical')
+    expect(document).toHaveProperty(
+      'mainEntityOfPage',
+      'https://paper.example/canonical'
+    )
+  })
+
+  it('falls back to `baseUrl` + the path without extension', () => {
+    const document = toJsonLd(
+      article,
+      makeContext({
+        path: 'city/road works.v2.txt',
+        config: {baseUrl: 'https://paper.example/news/'}
+      })
+    )
+
+    expect(document).toHaveProperty(
+      'url',
+      'https://paper.example/news/city/road%20works.v2'
+    )
+  })
+})
+
+describe('toJsonLd: publisher', () => {
+  const article = makeArticle({
+    headline: 'Harbour plan',
+    publication: 'Harbour Times'
+  })
+
+  it('takes the name, url and logo from config first', () => {
+    const document = toJsonLd(
+      article,
+      makeContext({
+        meta: {publisher: {name: 'Wire Partner'}},
+        config: {
+          publisher: {name: 'Coast Daily', url: 'https://coast.example/'}
+        }
+      })
+    )
+
+    expect(document).toHaveProperty('publisher', {
+      '@type': 'NewsMediaOrganization',
+      name: 'Coast Daily',
+      url: 'https://coast.example/'
+    })
+  })
+
+  it('never joins config’s logo to another source’s name', () => {
+    const document = toJsonLd(
+      article,
+      makeContext({
+        meta: {publisher: {name: 'Wire Partner', url: 'https://wire.example/'}},
+        config: {publisher: {logo: {url: 'https://coast.example/logo.png'}}}
+      })
+    )
+
+    expect(document).toHaveProperty('publisher', {
+      '@type': 'NewsMediaOrganization',
+      name: 'Wire Partner',
+      url: 'https://wire.example/'
+    })
+  })
+
+  it('falls back to the masthead', () => {
+    expect(toJsonLd(article, makeContext())).toHaveProperty('publisher', {
+      '@type': 'NewsMediaOrganization',
+      name: 'Harbour Times'
+    })
+  })
+})
+
+describe('toJsonLd: fields from text', () => {
+  it('gives one author per name across bylines, jobTitle on people only', () => {
+    const document = toJsonLd(
+      makeArticle({
+        headline: 'Council vote',
+        bylines: [
+          {
+            text: 'By Rosa Lind and Karl Ek',
+            authors: [
+              {name: 'Rosa Lind', kind: 'Person'},
+              {name: 'Karl Ek', kind: 'Person', jobTitle: 'Political Editor'}
+            ]
+          },
+          {text: 'Rosa Lind', authors: [{name: 'Rosa Lind', kind: 'Person'}]},
+          {
+            text: 'Our City Staff',
+            authors: [
+              {name: 'Our City Staff', kind: 'Organization', jobTitle: 'Staff'}
+            ]
+          }
+        ]
+      }),
+      makeContext()
+    )
+
+    expect(document).toHaveProperty('author', [
+      {'@type': 'Person', name: 'Rosa Lind'},
+      {'@type': 'Person', name: 'Karl Ek', jobTitle: 'Political Editor'},
+      {'@type': 'Organization', name: 'Our City Staff'}
+    ])
+  })
+
+  it('takes inLanguage from meta, else config', () => {
+    const article = makeArticle({headline: 'Wahl'})
+    const config = {language: 'de'}
+
+    expect(toJsonLd(article, makeContext({config}))).toHaveProperty(
+      'inLanguage',
+      'de'
+    )
+    expect(
+      toJsonLd(article, makeContext({config, meta: {language: 'de-AT'}}))
+    ).toHaveProperty('inLanguage', 'de-AT')
+  })
+
+  it('cuts a long lead after the last sentence within 300 characters', () => {
+    const first =
+      'Mr. Hale, who ran the U.S. office of the shipping firm for a decade, ' +
+      'said on Friday that the harbour would need new cranes before winter.'
+    const second =
+      'Dr. Ines Moreau of the port authority agreed and put the cost at ' +
+      'about 40 million euros, to be shared with the regional government.'
+    const third =
+      'Work could start in the spring if the council approves the budget.'
+    const lead = `${first} ${second} ${third}`
+    expect(lead.length).toBeGreaterThan(300)
+    expect(`${first} ${second}`.length).toBeLessThanOrEqual(300)
+
+    const document = toJsonLd(
+      makeArticle({headline: 'Cranes', body: [lead]}),
+      makeContext()
+    )
+
+    expect(document).toHaveProperty('description', `${first} ${second}`)
+  })
+
+  it('keeps a closing quote with its sentence', () => {
+    const first = `Die Bürgermeisterin sagte am Montag: „Wir bauen die Brücke neu.“`
+    const rest = ' Danach'.repeat(50)
+    const document = toJsonLd(
+      makeArticle({headline: 'Brücke', body: [`${first}${rest}.`]}),
+      makeContext()
+    )
+
+    expect(document).toHaveProperty('description', first)
+  })
+
+  it('cuts a single overlong sentence at a word, marked with `…`', () => {
+    const lead = `${'word '.repeat(80)}end.`
+    const document = toJsonLd(
+      makeArticle({headline: 'Long', body: [lead]}),
+      makeContext()
+    )
+
+    expect(document).toHaveProperty('description', `${'word '.repeat(59)}word…`)
+  })
+})
+
+describe('checkJsonLdTerms', () => {
+  it('reports unknown properties and types, nested ones too', async () => {
+    const messages = await checkJsonLdTerms({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticel',
+      headlinez: 'Typo',
+      'schema:wordCountz': 3,
+      author: [{'@type': 'Persn', nam: 'Ann'}],
+      about: {'@type': ['Thing', 'http://example.org/Topic']}
+    })
+
+    expect(messages.sort()).toEqual([
+      'Unexpected property `headlinez`, expected a schema.org term',
+      'Unexpected property `http://schema.org/wordCountz`, expected a schema.org term',
+      'Unexpected property `nam`, expected a schema.org term',
+      'Unexpected type `NewsArticel`, expected a schema.org term',
+      'Unexpected type `Persn`, expected a schema.org term',
+      'Unexpected type `http://example.org/Topic`, expected a schema.org term'
+    ])
+  })
+
+  it('accepts both `http` and `https` schema.org contexts', async () => {
+    for (const context of ['http://schema.org', 'https://schema.org/']) {
+      expect(
+        await checkJsonLdTerms({
+          '@context': context,
+          '@type': 'NewsArticle',
+          headline: 'Fine'
+        })
+      ).toEqual([])
+    }
+  })
+})
