@@ -132,51 +132,39 @@ function toAuthor(author: Author): PersonNode | OrganizationNode {
 }
 
 /**
- * The publisher named by config, else sidecar, else masthead. `url` and `logo`
- * come only from the source that gave the name, so that one organization's
- * logo is never attached to another's name.
+ * The publisher: the sidecar's fields over the project config's, the name
+ * falling back to the masthead. A sidecar that names another publisher than
+ * the config does not inherit the config's `url` and `logo`.
  */
 function publisher(
   article: Article,
   context: ArticleContext
 ): PublisherNode | undefined {
   const field = optionalField<PublisherNode>()
-  const fromConfig = context.config.publisher
-  const fromMeta = context.meta.publisher
-
-  if (fromConfig?.name !== undefined) {
-    const logo = fromConfig.logo
-    return {
-      '@type': 'NewsMediaOrganization',
-      name: fromConfig.name,
-      ...field('url', fromConfig.url),
-      ...field(
-        'logo',
-        logo && {
-          '@type': 'ImageObject',
-          url: logo.url,
-          ...imageSize(logo)
-        }
-      )
-    } satisfies PublisherNode
-  }
-
-  if (fromMeta?.name !== undefined) {
-    return {
-      '@type': 'NewsMediaOrganization',
-      name: fromMeta.name,
-      ...field('url', fromMeta.url)
-    } satisfies PublisherNode
-  }
-
-  if (article.publication !== undefined) {
-    return {
-      '@type': 'NewsMediaOrganization',
-      name: article.publication
-    } satisfies PublisherNode
-  }
-
-  return undefined
+  const fromMeta = context.meta.publisher ?? {}
+  const configured = context.config.publisher ?? {}
+  const fromConfig =
+    fromMeta.name !== undefined &&
+    configured.name !== undefined &&
+    fromMeta.name !== configured.name
+      ? {}
+      : configured
+  const name = fromMeta.name ?? fromConfig.name ?? article.publication
+  if (name === undefined) return undefined
+  const logo = 'logo' in fromConfig ? fromConfig.logo : undefined
+  return {
+    '@type': 'NewsMediaOrganization',
+    name,
+    ...field('url', fromMeta.url ?? fromConfig.url),
+    ...field(
+      'logo',
+      logo && {
+        '@type': 'ImageObject',
+        url: logo.url,
+        ...imageSize(logo)
+      }
+    )
+  } satisfies PublisherNode
 }
 
 /**

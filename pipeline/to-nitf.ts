@@ -3,6 +3,7 @@
 // tree; `serializeNitf` turns that tree into the bytes of `<stem>.nitf.xml`.
 // Pure: no clock, no randomness; a value the input does not give is left out,
 // never guessed. Element order follows `schemas/nitf/nitf-3-6.xsd`.
+// Emits no messages: the article is validated before it gets here.
 import type {Element, ElementContent, Root, RootContent} from 'xast'
 import {toXml} from 'xast-util-to-xml'
 import {x} from 'xastscript'
@@ -67,17 +68,22 @@ interface DateTimeParts {
 }
 
 /** Build the NITF 3.6 document for `article` as an xast tree. */
-export function toNitf(article: Article, context: ArticleContext): Root {
+export function toNitf(input: Article, context: ArticleContext): Root {
   const {config, meta} = context
+  const article = withoutBlanks(input)
   const published = meta.datePublished
     ? parseDateTime(meta.datePublished)
     : undefined
-  const publisher = nonEmpty(
-    config.publisher?.name ?? meta.publisher?.name ?? article.publication
-  )
+  const publisher = [
+    config.publisher?.name,
+    meta.publisher?.name,
+    article.publication
+  ]
+    .map(nonEmpty)
+    .find(Boolean)
 
   const head = x('head', [
-    x('title', article.headline),
+    hasText(article.headline) ? x('title', article.headline) : undefined,
     docdata(article, context, published, publisher),
     x('pubdata', {
       type: 'web',
@@ -192,10 +198,15 @@ function bodyHead(article: Article, published: DateTimeParts | undefined) {
     article.dateline?.agency
   ])
   return x('body.head', [
-    x('hedline', [
-      x('hl1', article.headline),
-      article.subheadline ? x('hl2', article.subheadline) : undefined
-    ]),
+    // `hl1` is required in `hedline`: no headline, no `hedline`.
+    hasText(article.headline)
+      ? x('hedline', [
+          x('hl1', article.headline),
+          hasText(article.subheadline)
+            ? x('hl2', article.subheadline)
+            : undefined
+        ])
+      : undefined,
     ...article.bylines.map((byline) => x('byline', bylineContent(byline))),
     // The XSD allows one `distributor`: every agency goes in it.
     agencies.length > 0
@@ -227,9 +238,8 @@ function bylineContent(byline: Byline): ElementContent[] {
   // Nothing to mark up: the byline as printed is the best text there is.
   if (byline.authors.length === 0) return [{type: 'text', value: byline.text}]
 
-  const authors = byline.authors.map((author) =>
-    authorContent(author, byline.agency)
-  )
+  const agency = nonEmpty(byline.agency)
+  const authors = byline.authors.map((author) => authorContent(author, agency))
   const detailed = authors.some((content) => content.length > 1)
   const children: Array<ElementContent | string> = ['By ']
   authors.forEach((content, index) => {
@@ -242,7 +252,6 @@ function bylineContent(byline: Byline): ElementContent[] {
     children.push(...content)
   })
 
-  const agency = byline.agency
   if (agency && !byline.authors.some((author) => mentions(author, agency))) {
     children.push(detailed ? '; ' : ', ', x('byttl', [x('org', agency)]))
   }
@@ -260,12 +269,12 @@ function authorContent(
   const content: Array<ElementContent | string> = [
     author.kind === 'Person' ? x('person', author.name) : author.name
   ]
-  if (author.jobTitle) {
+  if (hasText(author.jobTitle)) {
     content.push(', ', x('byttl', markAgency(author.jobTitle, agency)))
   }
   // `virtloc` is NITF's "location in cyberspace": an address or a handle.
   for (const address of [author.email, author.handle]) {
-    if (address) content.push(', ', x('virtloc', address))
+    if (hasText(address)) content.push(', ', x('virtloc', address))
   }
   return content
 }
@@ -302,17 +311,17 @@ function datelineContent(
 ): ElementContent[] {
   const text = dateline.text.replace(/\s*(?:--|[-\u2013\u2014])\s*$/u, '')
   const norm =
-    dateline.date && published && sameDay(dateline.date, published)
+    hasText(dateline.date) && published && sameDay(dateline.date, published)
       ? published.nitf
       : undefined
   const spans: Array<{value: string; element: Element}> = []
-  if (dateline.location) {
+  if (hasText(dateline.location)) {
     spans.push({
       value: dateline.location,
       element: x('location', dateline.location)
     })
   }
-  if (dateline.date) {
+  if (hasText(dateline.date)) {
     spans.push({
       value: dateline.date,
       element: x('story.date', {norm}, dateline.date)
@@ -449,6 +458,37 @@ function parseDateTime(iso: string): DateTimeParts | undefined {
   }
 }
 
+/**
+ * `article` without blank strings in its lists, authors without a name and
+ * bylines left empty: none of them could become a non-empty element. The
+ * article schema already rules them out; this keeps the XML valid regardless.
+ */
+function withoutBlanks(article: Article): Article {
+  const bylines = article.bylines.flatMap((byline) => {
+    const authors = byline.authors.filter((author) => hasText(author.name))
+    return authors.length > 0 || hasText(byline.text)
+      ? [{...byline, authors}]
+      : []
+  })
+  const {dateline, ...rest} = article
+  const keepDateline =
+    dateline && [dateline.text, dateline.location, dateline.date].some(hasText)
+  return {
+    ...rest,
+    ...(keepDateline ? {dateline} : {}),
+    bylines,
+    body: article.body.filter(hasText),
+    summary: article.summary.filter(hasText),
+    editorNotes: article.editorNotes.filter(hasText),
+    credits: article.credits.filter(hasText)
+  }
+}
+
+/** Whether `value` holds more than white space. */
+function hasText(value: string | undefined): value is string {
+  return value !== undefined && value.trim() !== ''
+}
+
 /** `value` with white space runs collapsed (as attribute values are read), or `undefined` if nothing is left. */
 function nonEmpty(value: string | undefined): string | undefined {
   const collapsed = value?.replace(/\s+/g, ' ').trim()
@@ -460,8 +500,9 @@ function unique(values: Array<string | undefined>): string[] {
   const seen = new Map<string, string>()
   for (const value of values) {
     const kept = nonEmpty(value)
-    if (kept && !seen.has(kept.toLowerCase()))
+    if (kept && !seen.has(kept.toLowerCase())) {
       seen.set(kept.toLowerCase(), kept)
+    }
   }
   return [...seen.values()]
 }

@@ -326,37 +326,41 @@ describe('toJsonLd: publisher', () => {
     publication: 'Harbour Times'
   })
 
-  it('takes the name, url and logo from config first', () => {
+  it('lets a sidecar naming another publisher drop the config’s url and logo', () => {
     const document = toJsonLd(
       article,
       makeContext({
         meta: {publisher: {name: 'Wire Partner'}},
         config: {
-          publisher: {name: 'Coast Daily', url: 'https://coast.example/'}
+          publisher: {
+            name: 'Coast Daily',
+            url: 'https://coast.example/',
+            logo: {url: 'https://coast.example/logo.png'}
+          }
         }
       })
     )
 
     expect(document).toHaveProperty('publisher', {
       '@type': 'NewsMediaOrganization',
-      name: 'Coast Daily',
-      url: 'https://coast.example/'
+      name: 'Wire Partner'
     })
   })
 
-  it('never joins config’s logo to another source’s name', () => {
+  it('joins the masthead name, the sidecar url and the config logo', () => {
     const document = toJsonLd(
       article,
       makeContext({
-        meta: {publisher: {name: 'Wire Partner', url: 'https://wire.example/'}},
-        config: {publisher: {logo: {url: 'https://coast.example/logo.png'}}}
+        meta: {publisher: {url: 'https://harbour.example/'}},
+        config: {publisher: {logo: {url: 'https://harbour.example/logo.png'}}}
       })
     )
 
     expect(document).toHaveProperty('publisher', {
       '@type': 'NewsMediaOrganization',
-      name: 'Wire Partner',
-      url: 'https://wire.example/'
+      name: 'Harbour Times',
+      url: 'https://harbour.example/',
+      logo: {'@type': 'ImageObject', url: 'https://harbour.example/logo.png'}
     })
   })
 

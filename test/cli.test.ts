@@ -1,0 +1,241 @@
+// The CLI as users run it: exit codes, the report on stderr, the files
+// written, in a temporary project folder.
+import {
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  writeFile
+} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+import {usage} from '../pipeline/cli.js'
+import {runCliIn} from './helpers/run-cli.js'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+let project: string
+
+const article = (headline: string) =>
+  `${headline}\n\nBy Mina Kowalczyk\n\nVALLETTA, June 2 (Reuters) - A first paragraph about ${headline.toLowerCase()}.\n\nA second paragraph closes it.\n`
+
+beforeEach(async () => {
+  project = await mkdtemp(path.join(tmpdir(), 'copydesk-cli-'))
+  await mkdir(path.join(project, 'input'))
+})
+
+afterEach(async () => {
+  await rm(project, {recursive: true, force: true})
+})
+
+async function put(file: string, value: string | Uint8Array) {
+  await mkdir(path.dirname(path.join(project, file)), {recursive: true})
+  await writeFile(path.join(project, file), value)
+}
+
+/** The report with vfile-reporter's column padding folded to one space. */
+function squash(report: string): string {
+  return report
+    .split('\n')
+    .map((line) => line.trim().replace(/ {2,}/g, ' '))
+    .join('\n')
+}
+
+async function listOutput(folder = 'output'): Promise<string[]> {
+  const files = await readdir(path.join(project, folder), {
+    recursive: true
+  }).catch(() => [])
+  return files.map(String).sort()
+}
+
+describe('copydesk CLI', () => {
+  it('prints help on stdout and exits 0', async () => {
+    const run = await runCliIn(project, ['--help'])
+    expect(run).toEqual({code: 0, stdout: usage, stderr: ''})
+  })
+
+  it('exits 2 on an unknown option, with the usage on stderr', async () => {
+    const run = await runCliIn(project, ['build', '--fast'])
+    expect(run.code).toBe(2)
+    // The rest of the sentence is Node's own and varies between versions.
+    expect(run.stderr).toMatch(/^copydesk: Unknown option '--fast'\./)
+    expect(run.stderr.endsWith(`\n\n${usage}`)).toBe(true)
+  })
+
+  it('exits 2 on a missing or unknown command', async () => {
+    expect((await runCliIn(project, [])).code).toBe(2)
+    const run = await runCliIn(project, ['publish'])
+    expect(run.code).toBe(2)
+    expect(run.stderr.split('\n')[0]).toBe(
+      'copydesk: unknown command `publish`, expected `build`'
+    )
+  })
+
+  it('builds input/ into output/ with nested folders kept', async () => {
+    await put('input/world/one.txt', article('Harbour reopens'))
+    await put(
+      'input/world/one.meta.json',
+      '{"datePublished": "2024-06-02T08:00:00+02:00"}\n'
+    )
+    const run = await runCliIn(project, ['build'])
+    expect(run).toEqual({code: 0, stdout: '', stderr: ''})
+    expect(await listOutput()).toEqual([
+      'world',
+      'world/one.jsonld',
+      'world/one.nitf.xml'
+    ])
+    const document = JSON.parse(
+      await readFile(path.join(project, 'output/world/one.jsonld'), 'utf8')
+    )
+    expect(document.headline).toBe('Harbour reopens')
+    expect(document.datePublished).toBe('2024-06-02T08:00:00+02:00')
+    expect(document.dateline).toBe('VALLETTA, June 2 (Reuters) -')
+  })
+
+  it('takes files, folders and globs, and --output', async () => {
+    await put('a/one.txt', article('One'))
+    await put('b/two.txt', article('Two'))
+    await put('b/deeper/three.txt', article('Three'))
+    const run = await runCliIn(project, [
+      'build',
+      'a/one.txt',
+      'b/**/*.txt',
+      '-o',
+      'site'
+    ])
+    expect(run.code).toBe(0)
+    expect(
+      (await listOutput('site')).filter((file) => file.endsWith('.jsonld'))
+    ).toEqual(['deeper/three.jsonld', 'one.jsonld', 'two.jsonld'])
+  })
+
+  it('reports a path that matches nothing and exits 1', async () => {
+    const run = await runCliIn(project, ['build', 'missing.txt'])
+    expect(run.code).toBe(1)
+    expect(squash(run.stderr)).toContain(
+      'missing.txt\nerror Unexpected path `missing.txt` that matches no file, expected an article file, a folder or a glob'
+    )
+  })
+
+  it('writes nothing for a fatal file, builds the others, exits 1', async () => {
+    await put('input/good.txt', article('Good news'))
+    await put('input/empty.txt', '  \n\n')
+    const run = await runCliIn(project, ['build'])
+    expect(run.code).toBe(1)
+    expect(squash(run.stderr)).toBe(
+      'input/empty.txt\nerror Unexpected empty text, expected a headline followed by body paragraphs missing-headline copydesk\n\n' +
+        'input/good.txt\nwarning Unexpected missing `datePublished`, expected an ISO 8601 date-time with offset in the sidecar `.meta.json`; the outputs have no publication date missing-date copydesk\n\n' +
+        '2 messages (✖ 1 error, ⚠ 1 warning)\n'
+    )
+    expect(await listOutput()).toEqual(['good.jsonld', 'good.nitf.xml'])
+  })
+
+  it('places a sidecar syntax error, skips that article, builds the rest', async () => {
+    await put('input/good.txt', article('Good news'))
+    await put('input/bad.txt', article('Bad sidecar'))
+    await put(
+      'input/bad.meta.json',
+      '{\n  "url": "https://x.example/a",\n  "section" "World"\n}\n'
+    )
+    const run = await runCliIn(project, ['build'])
+    expect(run.code).toBe(1)
+    expect(squash(run.stderr)).toContain(
+      'input/bad.meta.json\n3:13 error Unexpected token, expected `:` json-syntax copydesk'
+    )
+    expect(squash(run.stderr)).toContain(
+      'input/bad.txt\nerror Unexpected invalid sidecar `bad.meta.json`, expected metadata valid against `schemas/meta.schema.json`; nothing written for this article invalid-sidecar copydesk'
+    )
+    expect(await listOutput()).toEqual(['good.jsonld', 'good.nitf.xml'])
+  })
+
+  it('places a sidecar type error at the offending value', async () => {
+    await put('input/bad.txt', article('Bad types'))
+    await put(
+      'input/bad.meta.json',
+      '{\n  "keywords": "ports",\n  "url": "javascript:alert(1)",\n  "datePublished": "2024-06-02T08:00:00"\n}\n'
+    )
+    const run = await runCliIn(project, ['build'])
+    expect(run.code).toBe(1)
+    const lines = squash(run.stderr).split('\n')
+    expect(lines).toContain(
+      '2:15-2:22 error Unexpected value at `/keywords`, expected an array meta-schema copydesk'
+    )
+    expect(
+      lines.some((line) =>
+        line.startsWith('3:10-3:31 error Unexpected value at `/url`')
+      )
+    ).toBe(true)
+    expect(
+      lines.some((line) =>
+        line.startsWith('4:20-4:41 error Unexpected value at `/datePublished`')
+      )
+    ).toBe(true)
+    expect(await listOutput()).toEqual([])
+  })
+
+  it('warns about an unknown sidecar key and builds anyway', async () => {
+    await put('input/a.txt', article('Extra key'))
+    await put(
+      'input/a.meta.json',
+      '{"datePublished": "2024-06-02T08:00:00Z", "sectoin": "World"}\n'
+    )
+    const run = await runCliIn(project, ['build'])
+    expect(run.code).toBe(0)
+    expect(squash(run.stderr)).toBe(
+      'input/a.meta.json\n1:43-1:61 warning Unexpected unknown property `sectoin`, expected only known keys; ignored unknown-property copydesk\n\n⚠ 1 warning\n'
+    )
+    expect((await runCliIn(project, ['build', '--frail'])).code).toBe(1)
+  })
+
+  it('refuses two inputs that would write one output, naming both', async () => {
+    await put('input/story.txt', article('One'))
+    await put('other/story.txt', article('Two'))
+    const run = await runCliIn(project, ['build', 'input', 'other'])
+    expect(run.code).toBe(1)
+    expect(squash(run.stderr)).toContain(
+      'input/story.txt\nerror Unexpected second input for output `story` (also from `other/story.txt`), expected one input per output stem; rename one of them output-collision copydesk'
+    )
+    expect(await listOutput()).toEqual([])
+  })
+
+  it('shows why lines moved with --verbose', async () => {
+    await put('input/a.txt', `${article('Moved lines')}\nReuter\n`)
+    const quiet = await runCliIn(project, ['build'])
+    expect(quiet.stderr).not.toContain('signature')
+    const verbose = await runCliIn(project, ['build', '--verbose'])
+    expect(squash(verbose.stderr)).toContain(
+      '9:1-9:7 info Dropped end signature `Reuter` signature copydesk'
+    )
+  })
+
+  it('builds the seed as the issue describes', async () => {
+    const output = path.join(project, 'seed-output')
+    const run = await runCliIn(root, ['build', '--output', output])
+    expect(run.code).toBe(0)
+    const document = JSON.parse(
+      await readFile(
+        path.join(output, 'korea-russia-ties-hit-new-low.jsonld'),
+        'utf8'
+      )
+    )
+    expect(document.headline).toBe(
+      'S. Korea-Russia ties hit new low following minister’s remarks'
+    )
+    expect(document.author).toEqual([
+      {'@type': 'Person', name: 'Lee Hyo-jin', email: 'lhj@koreatimes.co.kr'}
+    ])
+    expect(document.publisher.name).toBe('The Korea Times')
+    expect(document.inLanguage).toBe('en')
+    expect(document.datePublished).toBeUndefined()
+    const paragraphs = document.articleBody.split('\n\n')
+    expect(paragraphs).toHaveLength(10)
+    expect(document.articleBody).not.toContain('Newspapers')
+    expect(document.wordCount).toBe(
+      document.articleBody
+        .split(/\s+/)
+        .filter((token: string) => /[\p{L}\p{N}]/u.test(token)).length
+    )
+  })
+})

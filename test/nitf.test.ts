@@ -1,0 +1,504 @@
+import {describe, expect, test} from 'vitest'
+import type {Root} from 'xast'
+import {serializeNitf, toNitf, toNitfDate} from '../pipeline/to-nitf.js'
+import type {Article, ArticleContext} from '../pipeline/types.js'
+import {validateNitf} from './helpers/validate-nitf.js'
+
+/** An article with only the required fields, overridden by `fields`. */
+function article(fields: Partial<Article> = {}): Article {
+  return {
+    headline: 'Tide gauge fails at Portvale harbour',
+    bylines: [],
+    body: ['The gauge stopped recording on Tuesday.'],
+    summary: [],
+    editorNotes: [],
+    captions: [],
+    credits: [],
+    boilerplate: [],
+    ...fields
+  }
+}
+
+function context(fields: Partial<ArticleContext> = {}): ArticleContext {
+  return {
+    path: 'harbour/gauge.txt',
+    storyId: 'harbour-gauge',
+    meta: {},
+    config: {},
+    ...fields
+  }
+}
+
+function nitf(a: Article, c: ArticleContext = context()): string {
+  return serializeNitf(toNitf(a, c))
+}
+
+/** Every field of `Article`, meta and config set. */
+function fullArticle(): Article {
+  return article({
+    publication: 'The Portvale Courier',
+    headline: 'UPDATE 1-Ferry fares to rise as fuel costs bite',
+    subheadline: 'Harbour board blames diesel prices',
+    bylines: [
+      {
+        text: 'By Mira Sol, Transport correspondent, mira.sol@example.org, Reuters',
+        authors: [
+          {
+            name: 'Mira Sol',
+            kind: 'Person',
+            jobTitle: 'Transport correspondent',
+            email: 'mira.sol@example.org'
+          },
+          {
+            name: 'Ode Lund',
+            kind: 'Person',
+            jobTitle: 'Reuters data editor',
+            handle: '@odelund'
+          }
+        ],
+        agency: 'Reuters'
+      },
+      {
+        text: 'Our Harbour Staff',
+        authors: [{name: 'Our Harbour Staff', kind: 'Organization'}]
+      }
+    ],
+    dateline: {
+      text: 'PORTVALE, Nov 12 (Reuters) -',
+      location: 'PORTVALE',
+      date: 'Nov 12',
+      agency: 'Reuters'
+    },
+    body: [
+      'Ferry fares on the Portvale crossing will rise 8% from January, the harbour board said on Sunday.',
+      'The board said diesel now made up a third of its running costs.'
+    ],
+    summary: ['Fares up 8% from January', 'Board cites diesel prices'],
+    editorNotes: ['Eds: Updates with board statement', '(Adds byline)'],
+    captions: ['A ferry leaves Portvale. Photo: Courier'],
+    credits: ['Reporting by Mira Sol', 'Editing by Ana Reis'],
+    boilerplate: ['Newspapers in English']
+  })
+}
+
+function fullContext(datePublished: string): ArticleContext {
+  return context({
+    storyId: 'ferry-fares-2023',
+    meta: {
+      id: 'ferry-fares-2023',
+      datePublished,
+      dateModified: '2023-11-12T10:00:00Z',
+      url: 'https://news.example.org/ferry-fares',
+      section: 'Business',
+      keywords: ['ferries', 'fuel prices'],
+      language: 'en-GB',
+      publisher: {name: 'Sidecar Publisher'}
+    },
+    config: {
+      publisher: {name: 'Portvale Courier Group'},
+      nitf: {regsrc: 'PVC'}
+    }
+  })
+}
+
+describe('toNitfDate', () => {
+  test.each([
+    ['2023-11-12T09:30:00+09:00', '20231112T093000+0900'],
+    ['2023-11-12T00:30:00Z', '20231112T003000+0000'],
+    ['2024-02-26T07:05-05:00', '20240226T070500-0500'],
+    ['2024-02-26T07:05:09.250Z', '20240226T070509+0000'],
+    ['2024-12-31T23:59:59+05:45', '20241231T235959+0545']
+  ])('%s -> %s', (iso, expected) => {
+    expect(toNitfDate(iso)).toBe(expected)
+  })
+
+  test.each([
+    '2023-11-12T09:30:00',
+    '2023-11-12',
+    '12 Nov 2023',
+    '2023-11-12T09:30:00+0900'
+  ])('refuses `%s` (no offset or not ISO 8601)', (value) => {
+    expect(() => toNitfDate(value)).toThrow(RangeError)
+  })
+})
+
+describe('toNitf', () => {
+  test('serializes a small article exactly', () => {
+    const xml = nitf(
+      article({
+        bylines: [
+          {
+            text: 'By Mira Sol',
+            authors: [{name: 'Mira Sol', kind: 'Person'}]
+          }
+        ],
+        body: [
+          'The gauge stopped recording on Tuesday.',
+          'Engineers expect a repair next week.'
+        ]
+      }),
+      context({
+        meta: {datePublished: '2024-03-05T06:15:00Z'},
+        config: {publisher: {name: 'Portvale Courier'}}
+      })
+    )
+    expect(xml).toBe(
+      `<?xml version="1.0" encoding="UTF-8"?>
+<nitf xmlns="http://iptc.org/std/NITF/2006-10-18/" version="-//IPTC//DTD NITF 3.6//EN" change.date="September 11, 2009" change.time="12:26">
+  <head>
+    <title>Tide gauge fails at Portvale harbour</title>
+    <docdata>
+      <doc-id id-string="harbour-gauge"/>
+      <date.issue norm="20240305T061500+0000"/>
+      <doc.copyright year="2024" holder="Portvale Courier"/>
+    </docdata>
+    <pubdata type="web" item-length="12" unit-of-measure="word" date.publication="20240305T061500+0000" name="Portvale Courier"/>
+  </head>
+  <body>
+    <body.head>
+      <hedline>
+        <hl1>Tide gauge fails at Portvale harbour</hl1>
+      </hedline>
+      <byline>By <person>Mira Sol</person></byline>
+    </body.head>
+    <body.content>
+      <p>The gauge stopped recording on Tuesday.</p>
+      <p>Engineers expect a repair next week.</p>
+    </body.content>
+  </body>
+</nitf>
+`
+    )
+  })
+
+  test('builds a tree with the `nitf` element only (no declaration, no indent)', () => {
+    const tree = toNitf(article(), context())
+    expect(tree.children.map((node) => node.type)).toEqual(['element'])
+    const [root] = tree.children
+    expect(root?.type === 'element' && root.name).toBe('nitf')
+    expect(JSON.stringify(tree)).not.toMatch(/"value":"\\n/)
+  })
+
+  test('a minimal article without meta is valid', async () => {
+    const xml = nitf(article())
+    expect(await validateNitf(xml)).toEqual([])
+    expect(xml).toContain('<doc-id id-string="harbour-gauge"/>')
+    expect(xml).toContain(
+      '<pubdata type="web" item-length="6" unit-of-measure="word"/>'
+    )
+    for (const unknown of [
+      'date.issue',
+      'doc.copyright',
+      'key-list',
+      'byline',
+      'dateline',
+      'abstract',
+      'body.end',
+      'baselang'
+    ]) {
+      expect(xml).not.toContain(unknown)
+    }
+  })
+
+  test.each([
+    ['2023-11-12T00:30:00Z', '20231112T003000+0000'],
+    ['2023-11-12T09:30:00+09:00', '20231112T093000+0900']
+  ])('a full article published %s is valid', async (published, norm) => {
+    const xml = nitf(fullArticle(), fullContext(published))
+    expect(await validateNitf(xml)).toEqual([])
+
+    expect(xml).toContain(' baselang="en-GB">')
+    expect(xml).toContain('<doc-id regsrc="PVC" id-string="ferry-fares-2023"/>')
+    expect(xml).toContain(`<date.issue norm="${norm}"/>`)
+    expect(xml).toContain(
+      '<ed-msg info="Eds: Updates with board statement"/>\n      <ed-msg info="(Adds byline)"/>'
+    )
+    // The config's publisher wins over the sidecar's and the masthead.
+    expect(xml).toContain(
+      '<doc.copyright year="2023" holder="Portvale Courier Group"/>'
+    )
+    expect(xml).toContain(
+      '<key-list>\n        <keyword key="ferries"/>\n        <keyword key="fuel prices"/>\n      </key-list>'
+    )
+    expect(xml).toContain(
+      `<pubdata type="web" item-length="30" unit-of-measure="word" date.publication="${norm}" name="Portvale Courier Group" position.section="Business" ex-ref="https://news.example.org/ferry-fares"/>`
+    )
+    expect(xml).toContain(
+      '<hl1>UPDATE 1-Ferry fares to rise as fuel costs bite</hl1>\n        <hl2>Harbour board blames diesel prices</hl2>'
+    )
+    expect(xml).toContain(
+      '<byline>By <person>Mira Sol</person>, <byttl>Transport correspondent</byttl>, <virtloc>mira.sol@example.org</virtloc>; <person>Ode Lund</person>, <byttl><org>Reuters</org> data editor</byttl>, <virtloc>@odelund</virtloc></byline>'
+    )
+    expect(xml).toContain('<byline>By Our Harbour Staff</byline>')
+    expect(xml).toContain('<distributor><org>Reuters</org></distributor>')
+    expect(xml).toContain(
+      `<dateline><location>PORTVALE</location>, <story.date norm="${norm}">Nov 12</story.date> (Reuters)</dateline>`
+    )
+    expect(xml).toContain(
+      '<abstract>\n        <p>Fares up 8% from January</p>\n        <p>Board cites diesel prices</p>\n      </abstract>'
+    )
+    expect(xml).toContain(
+      '<body.end>\n      <tagline>Reporting by Mira Sol<br/>\nEditing by Ana Reis</tagline>\n    </body.end>'
+    )
+    // Captions and boilerplate are not article text.
+    expect(xml).not.toContain('Photo: Courier')
+    expect(xml).not.toContain('Newspapers in English')
+  })
+
+  test('body paragraphs are kept exactly, in order', () => {
+    const body = [
+      'First, a lead with  two spaces.',
+      'Then a quote: \u201cIt is late,\u201d she said.',
+      'Last.'
+    ]
+    const paragraphs = [...nitf(article({body})).matchAll(/<p>(.*?)<\/p>/g)]
+    expect(paragraphs.map((match) => match[1])).toEqual(body)
+  })
+
+  test('escapes markup-like text so that it stays text', async () => {
+    const tricky = 'Close </script> then ]]> and &amp; and <b>bold</b> > end'
+    const xml = nitf(
+      article({
+        headline: `Parser note: ${tricky}`,
+        bylines: [
+          {
+            text: 'By A <b> Writer',
+            authors: [{name: 'A <b> Writer', kind: 'Person'}]
+          }
+        ],
+        body: [tricky],
+        editorNotes: [`Eds: ${tricky}`]
+      }),
+      context({meta: {keywords: ['<b>&amp;]]>']}})
+    )
+    expect(await validateNitf(xml)).toEqual([])
+    const escaped =
+      'Close &#x3C;/script&#x3E; then ]]&#x3E; and &#x26;amp; and &#x3C;b&#x3E;bold&#x3C;/b&#x3E; &#x3E; end'
+    expect(xml).toContain(`<p>${escaped}</p>`)
+    expect(xml).toContain(`<hl1>Parser note: ${escaped}</hl1>`)
+    expect(xml).toContain('<person>A &#x3C;b&#x3E; Writer</person>')
+    expect(xml).toContain(
+      '<ed-msg info="Eds: Close &#x3C;/script> then ]]> and &#x26;amp; and &#x3C;b>bold&#x3C;/b> > end"/>'
+    )
+    expect(xml).toContain('<keyword key="&#x3C;b>&#x26;amp;]]>"/>')
+    // Outside attribute values nothing unescaped is left.
+    const content = xml.replace(/"[^"]*"/g, '""')
+    expect(content).not.toContain(']]>')
+    expect(content).not.toContain('</script>')
+    expect(content).not.toContain('<b>')
+  })
+
+  test('omits elements and attributes that would be empty', async () => {
+    // Blank values the article schema rules out, as if validation were skipped.
+    const xml = nitf(
+      article({
+        headline: ' ',
+        subheadline: ' ',
+        bylines: [
+          {text: ' ', authors: [{name: ' ', kind: 'Person'}]},
+          {
+            text: 'By Ana Reis',
+            authors: [
+              {name: 'Ana Reis', kind: 'Person', jobTitle: ' ', email: ''}
+            ],
+            agency: ' '
+          }
+        ],
+        dateline: {text: ' '},
+        body: ['Only paragraph.', ' '],
+        summary: [''],
+        editorNotes: [' '],
+        credits: ['  ']
+      }),
+      context({
+        storyId: '',
+        meta: {keywords: [' '], section: ' '},
+        config: {publisher: {name: '  '}, nitf: {}}
+      })
+    )
+    expect(await validateNitf(xml)).toEqual([])
+    for (const omitted of [
+      '<title',
+      '<hedline',
+      '<docdata',
+      '<dateline',
+      '<abstract',
+      '<body.end',
+      '<byttl',
+      '<virtloc',
+      '<distributor',
+      'name=',
+      'position.section=',
+      'regsrc='
+    ]) {
+      expect(xml).not.toContain(omitted)
+    }
+    expect(xml).toContain(
+      '<body.head>\n      <byline>By <person>Ana Reis</person></byline>\n    </body.head>'
+    )
+    expect(xml.match(/<p>/g)).toHaveLength(1)
+    expect(xml).not.toMatch(/=""/)
+    // Neither `<x></x>`, `<x> </x>` nor `<x/>` without attributes.
+    expect(xml).not.toMatch(/<([\w.-]+)>\s*<\/\1>/)
+    expect(xml).not.toMatch(/<[\w.-]+\/>/)
+  })
+
+  test('takes the publisher from the sidecar, then the masthead', () => {
+    expect(
+      nitf(
+        article({publication: 'Masthead'}),
+        context({meta: {publisher: {name: 'Sidecar'}}})
+      )
+    ).toContain('<doc.copyright holder="Sidecar"/>')
+    expect(nitf(article({publication: 'Masthead'}))).toContain(
+      '<doc.copyright holder="Masthead"/>'
+    )
+    // A blank name is no name: the next source is used.
+    expect(
+      nitf(
+        article({publication: 'Masthead'}),
+        context({config: {publisher: {name: ' '}}})
+      )
+    ).toContain('<doc.copyright holder="Masthead"/>')
+  })
+
+  test('joins authors without titles with commas and `and`', () => {
+    const xml = nitf(
+      article({
+        bylines: [
+          {
+            text: 'By Mira Sol, Ode Lund and Ana Reis, Reuters',
+            authors: [
+              {name: 'Mira Sol', kind: 'Person'},
+              {name: 'Ode Lund', kind: 'Person'},
+              {name: 'Ana Reis', kind: 'Person'}
+            ],
+            agency: 'Reuters'
+          }
+        ]
+      })
+    )
+    expect(xml).toContain(
+      '<byline>By <person>Mira Sol</person>, <person>Ode Lund</person> and <person>Ana Reis</person>, <byttl><org>Reuters</org></byttl></byline>'
+    )
+  })
+
+  test('keeps a byline without authors as printed', () => {
+    expect(
+      nitf(article({bylines: [{text: 'Staff and agencies', authors: []}]}))
+    ).toContain('<byline>Staff and agencies</byline>')
+  })
+
+  test('collects byline and dateline agencies in one distributor', async () => {
+    const xml = nitf(
+      article({
+        bylines: [
+          {
+            text: 'By Mira Sol, AFP',
+            authors: [{name: 'Mira Sol', kind: 'Person'}],
+            agency: 'AFP'
+          }
+        ],
+        dateline: {
+          text: 'PORTVALE (dpa) \u2014',
+          location: 'PORTVALE',
+          agency: 'dpa'
+        }
+      })
+    )
+    expect(await validateNitf(xml)).toEqual([])
+    expect(xml).toContain(
+      '<distributor><org>AFP</org>, <org>dpa</org></distributor>'
+    )
+    expect(xml).toContain(
+      '<dateline><location>PORTVALE</location> (dpa)</dateline>'
+    )
+  })
+
+  test.each([
+    ['Nov 12', true],
+    ['12 November 2023', true],
+    ['Nov. 12', true],
+    ['2023-11-12', true],
+    ['Nov 13', false],
+    ['Dec 12', false],
+    ['12 November 2022', false],
+    ['Monday', false]
+  ])('dateline date `%s` gets a normalized date: %s', (date, normalized) => {
+    const xml = nitf(
+      article({
+        dateline: {text: `PORTVALE, ${date} -`, location: 'PORTVALE', date}
+      }),
+      context({meta: {datePublished: '2023-11-12T09:30:00+09:00'}})
+    )
+    const storyDate = normalized
+      ? `<story.date norm="20231112T093000+0900">${date}</story.date>`
+      : `<story.date>${date}</story.date>`
+    expect(xml).toContain(
+      `<dateline><location>PORTVALE</location>, ${storyDate}</dateline>`
+    )
+  })
+
+  test('builds the dateline from its parts when the printed text lacks them', () => {
+    const xml = nitf(
+      article({
+        dateline: {text: 'Portvale:', location: 'PORTVALE', date: 'Nov 12'}
+      })
+    )
+    expect(xml).toContain(
+      '<dateline><location>PORTVALE</location>, <story.date>Nov 12</story.date></dateline>'
+    )
+  })
+
+  test('is deterministic and leaves its input alone', () => {
+    const input = fullArticle()
+    const copy = structuredClone(input)
+    const first = nitf(input, fullContext('2023-11-12T00:30:00Z'))
+    expect(nitf(input, fullContext('2023-11-12T00:30:00Z'))).toBe(first)
+    expect(input).toEqual(copy)
+  })
+})
+
+describe('serializeNitf', () => {
+  test('encodes raw nodes as text instead of passing markup through', () => {
+    const tree: Root = {
+      type: 'root',
+      children: [
+        {
+          type: 'element',
+          name: 'nitf',
+          attributes: {},
+          children: [{type: 'raw', value: '<evil/>'}]
+        }
+      ]
+    }
+    expect(serializeNitf(tree)).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<nitf>&#x3C;evil/&#x3E;</nitf>\n'
+    )
+  })
+})
+
+describe('validateNitf', () => {
+  const namespace = 'http://iptc.org/std/NITF/2006-10-18/'
+
+  test('reports an element the XSD does not allow there', async () => {
+    const errors = await validateNitf(
+      `<?xml version="1.0" encoding="UTF-8"?>\n<nitf xmlns="${namespace}"><body><body.end><tagline>a</tagline><tagline>b</tagline></body.end></body></nitf>\n`
+    )
+    expect(errors).toEqual([
+      `document.nitf.xml:2: Schemas validity error : Element '{${namespace}}tagline': This element is not expected. Expected is one of ( {${namespace}}bibliography, ##other{${namespace}}* ).`
+    ])
+  })
+
+  test('reports XML that is not well-formed', async () => {
+    const errors = await validateNitf(
+      `<?xml version="1.0" encoding="UTF-8"?>\n<nitf xmlns="${namespace}"><body><body.content><p>a]]>b</p></body.content></body></nitf>\n`
+    )
+    expect(errors[0]).toMatch(/Sequence ']]>' not allowed in content/)
+  })
+
+  test('reports a root outside the NITF namespace', async () => {
+    const errors = await validateNitf('<nitf><body/></nitf>\n')
+    expect(errors).not.toEqual([])
+  })
+})
