@@ -8,6 +8,8 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {processArticle} from '../pipeline/index.js'
+import {checkJsonLdTerms} from '../test/helpers/check-jsonld.js'
+import {validateNitf} from '../test/helpers/validate-nitf.js'
 import {
   compareArticle,
   type FieldResult,
@@ -24,6 +26,8 @@ interface ArticleResult {
   failure?: string
   messages: string[]
   results: FieldResult[]
+  /** XSD errors and unknown schema.org terms in the outputs, when checked. */
+  outputErrors?: string[]
 }
 
 const usage = 'Usage: npm run eval -- [dir] [--json]'
@@ -76,10 +80,12 @@ async function main(args: string[]): Promise<void> {
     .sort()
 
   const articles: ArticleResult[] = []
+  let validOutputs = 0
   for (const id of ids) {
     const result = await evaluate(dir, id)
     if (!result) continue
     articles.push(result)
+    if (result.outputErrors?.length === 0) validOutputs++
     if (!json) process.stdout.write(formatArticle(result))
   }
 
@@ -87,7 +93,9 @@ async function main(args: string[]): Promise<void> {
   if (json) {
     process.stdout.write(`${JSON.stringify({articles, summary}, null, 2)}\n`)
   } else {
-    process.stdout.write(`${formatSummary(summary)}\n`)
+    process.stdout.write(
+      `${formatSummary(summary)}; outputs valid (NITF XSD and schema.org terms): ${validOutputs}/${articles.length}\n`
+    )
   }
 }
 
@@ -119,7 +127,8 @@ async function evaluate(
     const result: ArticleResult = {
       id,
       messages,
-      results: compareArticle(article, label.label)
+      results: compareArticle(article, label.label),
+      outputErrors: await checkOutputs(file.data.outputs)
     }
     if (!article) {
       const fatal = file.messages.find((message) => message.fatal === true)
@@ -137,14 +146,34 @@ async function evaluate(
   }
 }
 
+/** XSD errors of the NITF and unknown terms of the JSON-LD, prefixed by format. */
+async function checkOutputs(
+  outputs: Record<string, string> | undefined
+): Promise<string[]> {
+  const nitf = outputs?.['.nitf.xml']
+  const jsonld = outputs?.['.jsonld']
+  if (nitf === undefined || jsonld === undefined) return ['no outputs written']
+  return [
+    ...(await validateNitf(nitf)).map((error) => `nitf: ${error}`),
+    ...(await checkJsonLdTerms(JSON.parse(jsonld))).map(
+      (error) => `jsonld: ${error}`
+    )
+  ]
+}
+
 function formatArticle(article: ArticleResult): string {
   if (article.failure !== undefined) {
     return `${article.id} article: expected an article, got none (${article.failure})\n`
   }
-  return article.results
-    .filter((result) => !result.ok)
-    .map((result) => `${formatMiss(article.id, result)}\n`)
-    .join('')
+  const outputs = (article.outputErrors ?? []).map(
+    (error) => `${article.id} outputs: expected valid output, got ${error}\n`
+  )
+  return (
+    article.results
+      .filter((result) => !result.ok)
+      .map((result) => `${formatMiss(article.id, result)}\n`)
+      .join('') + outputs.join('')
+  )
 }
 
 function describe(error: unknown): string {
