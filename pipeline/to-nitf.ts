@@ -4,9 +4,11 @@
 // Pure: no clock, no randomness; a value the input does not give is left out,
 // never guessed. Element order follows `schemas/nitf/nitf-3-6.xsd`.
 // Emits no messages: the article is validated before it gets here.
+
 import type {Element, ElementContent, Root, RootContent} from 'xast'
 import {toXml} from 'xast-util-to-xml'
 import {x} from 'xastscript'
+import {canonicalAgency} from './agencies.js'
 import type {
   Article,
   ArticleContext,
@@ -193,10 +195,15 @@ function docdata(
 
 /** `body.head`: headlines, bylines, distributor, dateline, abstract. */
 function bodyHead(article: Article, published: DateTimeParts | undefined) {
-  const agencies = unique([
-    ...article.bylines.map((byline) => byline.agency),
-    article.dateline?.agency
-  ])
+  // `AP` in the dateline and `Associated Press` under the byline are one agency.
+  const agencies = unique(
+    [
+      ...article.bylines.map((byline) => byline.agency),
+      article.dateline?.agency
+    ].map((agency) =>
+      agency === undefined ? undefined : canonicalAgency(agency)
+    )
+  )
   return x('body.head', [
     // `hl1` is required in `hedline`: no headline, no `hedline`.
     hasText(article.headline)

@@ -408,10 +408,32 @@ describe('toNitf', () => {
     )
     expect(await validateNitf(xml)).toEqual([])
     expect(xml).toContain(
-      '<distributor><org>AFP</org>, <org>dpa</org></distributor>'
+      '<distributor><org>Agence France-Presse</org>, <org>Deutsche Presse-Agentur</org></distributor>'
     )
     expect(xml).toContain(
       '<dateline><location>PORTVALE</location> (dpa)</dateline>'
+    )
+  })
+
+  test('names an agency once, whatever spelling byline and dateline use', () => {
+    const xml = nitf(
+      article({
+        bylines: [
+          {
+            text: 'By Mira Sol, Associated Press',
+            authors: [{name: 'Mira Sol', kind: 'Person'}],
+            agency: 'Associated Press'
+          }
+        ],
+        dateline: {
+          text: 'PORTVALE (AP) \u2014',
+          location: 'PORTVALE',
+          agency: 'AP'
+        }
+      })
+    )
+    expect(xml).toContain(
+      '<distributor><org>Associated Press</org></distributor>'
     )
   })
 

@@ -1,0 +1,51 @@
+// News agencies and the names they sign with. One list serves the byline
+// and dateline parsers (is this word an agency?) and the emitters (which
+// spellings name the same agency?). Pure data and lookups; no messages.
+
+// Each group: the canonical name first, then the other spellings in use.
+const groups: readonly (readonly string[])[] = [
+  ['Associated Press', 'The Associated Press', 'AP'],
+  ['Reuters', 'Thomson Reuters'],
+  ['Agence France-Presse', 'AFP'],
+  ['Deutsche Presse-Agentur', 'dpa'],
+  ['Press Association', 'PA', 'PA Media'],
+  ['The Canadian Press', 'Canadian Press', 'CP'],
+  ['United Press International', 'UPI'],
+  ['Bloomberg', 'Bloomberg News'],
+  ['Xinhua', 'Xinhua News Agency'],
+  ['Kyodo', 'Kyodo News'],
+  ['Yonhap', 'Yonhap News Agency'],
+  ['Australian Associated Press', 'AAP'],
+  ['Agencia EFE', 'EFE'],
+  ['ANSA'],
+  ['Indo-Asian News Service', 'IANS'],
+  ['Press Trust of India', 'PTI'],
+  ['Bernama'],
+  ['Anadolu Agency', 'Anadolu'],
+  ['Agence Europe'],
+  ['Interfax'],
+  ['TASS'],
+  ['Jiji Press', 'Jiji']
+]
+
+const canonical = new Map<string, string>()
+for (const group of groups) {
+  const [name] = group
+  if (name === undefined) continue
+  for (const spelling of group) canonical.set(spelling.toLowerCase(), name)
+}
+
+/** Is `text` the name of a news agency, in any of its spellings? */
+export function isAgency(text: string): boolean {
+  return canonical.has(text.trim().toLowerCase())
+}
+
+/** The canonical name of an agency (`AP` -> `Associated Press`), else `text`. */
+export function canonicalAgency(text: string): string {
+  return canonical.get(text.trim().toLowerCase()) ?? text.trim()
+}
+
+/** Short agency names that sign a dateline without parentheses (`SEOUL, Nov 26 AFP -`). */
+export const bareAgencyNames: readonly string[] = groups
+  .flat()
+  .filter((name) => /^[A-Za-z]{2,8}$/.test(name))
