@@ -1,8 +1,11 @@
 // Stage 1, read/decode: bytes to text, before retext-english parses it.
 // Wraps the processor's parser, so `file.value` may be a `Uint8Array`; after
 // parsing it is the decoded string every later position refers to.
-// Line endings (CRLF, CR) become LF; a BOM is dropped.
-// ruleIds: `legacy-encoding` (warning), `invalid-utf8`, `binary-file` (fatal).
+// Line endings (CRLF, CR) become LF; a BOM is dropped. C1 control characters
+// that Windows-1252 gives a meaning (`U+0092`) are read as that character
+// (`’`), as browsers do: they are Windows-1252 text once mis-read as Latin-1.
+// ruleIds: `legacy-encoding` (warning), `invalid-utf8`, `invalid-utf16`,
+// `binary-file` (fatal).
 import iconv from 'iconv-lite'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
@@ -15,13 +18,17 @@ const utf16 = {
   le: new TextDecoder('utf-16le', {fatal: true}),
   be: new TextDecoder('utf-16be', {fatal: true})
 }
+const utf16Lenient = {
+  le: new TextDecoder('utf-16le'),
+  be: new TextDecoder('utf-16be')
+}
 
 /** Decode the file's bytes to text before the parser runs. */
 export default function decodeText(this: Processor): undefined {
   const parse = this.parser
   if (!parse) throw new Error('`decodeText` must be used after a parser')
   this.parser = (_document, file) => {
-    const text = normalizeLineEndings(decodeBytes(file))
+    const text = repairC1Controls(file, normalizeLineEndings(decodeBytes(file)))
     file.value = text
     return parse(text, file)
   }
@@ -58,10 +65,12 @@ function decodeBytes(file: VFile): string {
   }
 
   const lenient = utf8Lenient.decode(bytes)
+  const utf8Bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range starts at NUL
-  if (/[^\u0000-\u007f\ufffd]/.test(lenient)) {
-    // Real multi-byte sequences decoded fine elsewhere: this is UTF-8 with
-    // damage, and guessing another encoding would garble the good part.
+  if (utf8Bom || /[^\u0000-\u007f\ufffd]/.test(lenient)) {
+    // A UTF-8 byte order mark, or real multi-byte sequences that decoded
+    // fine elsewhere: this is UTF-8 with damage, and guessing another
+    // encoding would garble the good part.
     const offset = firstInvalidUtf8Offset(bytes)
     const byte = (bytes[offset] ?? 0)
       .toString(16)
@@ -87,19 +96,51 @@ function decodeUtf16(file: VFile, bytes: Uint8Array, order: 'le' | 'be') {
   try {
     return stripBom(utf16[order].decode(bytes))
   } catch {
-    const offset = bytes.length - (bytes.length % 2)
+    const offset = firstInvalidUtf16Offset(bytes, order)
     return failAt(
       file,
       bytes,
       offset,
-      `Unexpected invalid UTF-16${order.toUpperCase()} data, expected text after the byte order mark`,
-      'invalid-utf16'
+      `Unexpected invalid UTF-16${order.toUpperCase()} data at byte offset ${offset}, expected text after the byte order mark`,
+      'invalid-utf16',
+      utf16Lenient[order]
     )
   }
 }
 
-/** Smallest prefix length whose strict decoding fails, by binary search. */
+/** Offset of the first unpaired surrogate or of a last, odd byte. */
+function firstInvalidUtf16Offset(
+  bytes: Uint8Array,
+  order: 'le' | 'be'
+): number {
+  const unitAt = (index: number) => {
+    const first = bytes[index] ?? 0
+    const second = bytes[index + 1] ?? 0
+    return order === 'le' ? first | (second << 8) : (first << 8) | second
+  }
+  let index = 2
+  while (index + 1 < bytes.length) {
+    const unit = unitAt(index)
+    if (unit >= 0xdc00 && unit <= 0xdfff) return index
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = index + 3 < bytes.length ? unitAt(index + 2) : 0
+      if (next < 0xdc00 || next > 0xdfff) return index
+      index += 4
+    } else {
+      index += 2
+    }
+  }
+  return index
+}
+
+/**
+ * Offset of the first byte that makes the text invalid UTF-8: the first byte
+ * a decoder rejects, or, when that byte only shows that a multi-byte
+ * sequence was cut short (a Latin-1 `é` as `0xE9` before a space), the lead
+ * byte of that sequence.
+ */
 function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  // Binary search for the smallest prefix whose strict decoding fails.
   let low = 0
   let high = bytes.length
   while (low < high) {
@@ -107,7 +148,23 @@ function firstInvalidUtf8Offset(bytes: Uint8Array): number {
     if (isUtf8Prefix(bytes.subarray(0, middle + 1))) low = middle + 1
     else high = middle
   }
-  return low
+  if (isCompleteUtf8(bytes.subarray(0, low))) return low
+  let lead = low - 1
+  while (lead > 0 && isContinuationByte(bytes[lead])) lead--
+  return lead
+}
+
+function isContinuationByte(byte: number | undefined): boolean {
+  return byte !== undefined && (byte & 0xc0) === 0x80
+}
+
+function isCompleteUtf8(bytes: Uint8Array): boolean {
+  try {
+    utf8Fatal.decode(bytes)
+    return true
+  } catch {
+    return false
+  }
 }
 
 function isUtf8Prefix(bytes: Uint8Array): boolean {
@@ -127,13 +184,34 @@ function failAt(
   bytes: Uint8Array,
   offset: number,
   reason: string,
-  ruleId: string
+  ruleId: string,
+  decoder: {decode(input: Uint8Array): string} = utf8Lenient
 ): never {
   const before = normalizeLineEndings(
-    stripBom(utf8Lenient.decode(bytes.subarray(0, offset)))
+    stripBom(decoder.decode(bytes.subarray(0, offset)))
   )
   const place = location(before).toPoint(before.length)
   return file.fail(reason, {place, ruleId, source})
+}
+
+/**
+ * Read C1 controls as the Windows-1252 characters they stand for. Each is one
+ * UTF-16 unit for one, so positions do not move. Those Windows-1252 leaves
+ * undefined stay, for `normalizeCharacters` to remove.
+ */
+function repairC1Controls(file: VFile, text: string): string {
+  if (!/[\u0080-\u009f]/.test(text)) return text
+  const place = location(text)
+  return text.replace(/[\u0080-\u009f]/g, (character, offset: number) => {
+    const code = character.charCodeAt(0)
+    const repaired = iconv.decode(Buffer.from([code]), 'windows-1252')
+    if (repaired === '\ufffd') return character
+    file.message(
+      `Unexpected C1 control character \`U+${code.toString(16).toUpperCase().padStart(4, '0')}\`, expected text; read as Windows-1252 \`${repaired}\``,
+      {place: place.toPoint(offset), ruleId: 'legacy-encoding', source}
+    )
+    return repaired
+  })
 }
 
 function stripBom(text: string): string {

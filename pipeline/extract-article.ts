@@ -58,6 +58,8 @@ const reasons: Record<LineKind, string> = {
 // Words of masthead names: `The Korea Times`, `BBC Sport`, `Press Association`.
 const publicationWord =
   /\b(?:times|post|press|news|herald|journal|tribune|gazette|daily|weekly|reuters|associated|agency|guardian|telegraph|independent|chronicle|observer|standard|mail|express|star|sun|review|today|magazine|bbc|cnn|npr|abc|cbs|nbc|bloomberg|economist|variety|globe|courier|bulletin|monitor|inquirer|dispatch|record|examiner|sentinel|register|wire|sport|sports|media)\b/i
+// A parenthesis closing a paragraph that has text before it.
+const trailingParenthesis = /(?<=\S)\s+(\([^()]+\))$/
 const smallWord =
   /^(?:the|a|an|of|and|in|on|for|to|at|by|de|la|le|el|du|des|der|die|das)$/i
 
@@ -219,6 +221,7 @@ export function extract(blocks: readonly Block[]): Extraction | undefined {
   }
 
   // Body: every remaining line is a paragraph, unless its shape says otherwise.
+  let lastBody: Item | undefined
   for (let bodyIndex = index; bodyIndex < end; bodyIndex++) {
     const item = items[bodyIndex] as Item
     const kind = classifyLine(item.text)
@@ -237,6 +240,18 @@ export function extract(blocks: readonly Block[]): Extraction | undefined {
     }
     positions[`/body/${article.body.length}`] = item.position
     article.body.push(text)
+    lastBody = item
+  }
+  // `… she said. (Reporting by X; Editing by Y)`: credits run on at the end
+  // of the last paragraph, on its line or wrapped into it.
+  const last = article.body.length - 1
+  const runOn = trailingParenthesis.exec(article.body[last] ?? '')
+  if (lastBody && runOn?.[1] && classifyLine(runOn[1]) === 'credit') {
+    article.body[last] = (article.body[last] ?? '').slice(0, runOn.index)
+    setAside(
+      {...lastBody, text: runOn[1], position: tailOf(lastBody, runOn[1])},
+      'credit'
+    )
   }
   for (const [item, kind] of trailer) setAside(item, kind)
 
@@ -305,6 +320,20 @@ function addTitle(byline: Byline, title: string): void {
     return
   }
   for (const author of byline.authors) author.jobTitle ??= title
+}
+
+/** The span of `tail`, the end of `item`'s text, on its last source line. */
+function tailOf(item: Item, tail: string): Position {
+  const {end} = item.position
+  if (end.offset === undefined || tail.length >= end.column) {
+    return item.position
+  }
+  const start = {
+    line: end.line,
+    column: end.column - tail.length,
+    offset: end.offset - tail.length
+  }
+  return {start, end}
 }
 
 function spanOf(items: readonly Item[]): Position {

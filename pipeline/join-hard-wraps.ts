@@ -8,6 +8,7 @@
 import type {Root} from 'nlcst'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
+import {parseDateline} from './parse-dateline.js'
 
 /** What the source layout says about line breaks. */
 export interface Layout {
@@ -71,14 +72,22 @@ export function classifyBreak(
   layout: Layout
 ): ' ' | '\n' | '\n\n' {
   if (!before || !after || after.text === '') return '\n'
+  // Continuation lines sit shallower than first lines, so an indented line
+  // after one at least as deep starts a paragraph: the line before was a
+  // whole paragraph.
   if (
     layout.paragraphIndent > 0 &&
     after.indent >= layout.paragraphIndent &&
-    after.indent > before.indent
+    after.indent >= before.indent
   ) {
     return '\n\n'
   }
   if (!layout.hardWrapped) return '\n'
+  // ` =` ends a wire header line (headline, byline), however long it is.
+  if (/\s=$/.test(before.text)) return '\n'
+  // A dateline with a date or an agency opens a lead, never goes on a line.
+  const dateline = parseDateline(after.text)?.dateline
+  if (dateline && (dateline.date || dateline.agency)) return '\n'
   // In text whose paragraphs start at one indent, a shallower indent is a
   // continuation line, not a paragraph of its own.
   if (layout.paragraphIndent > 0 && after.indent > 0) return ' '
@@ -109,10 +118,17 @@ export function analyzeLayout(lines: readonly SourceLine[]): Layout {
   const wrapWidth = continued.length > 0 ? Math.max(...continued) : 0
   // Most continued lines of wrapped prose end close to the wrap width.
   const full = continued.filter((width) => width >= wrapWidth - 20).length
+  // Wrapped text has few lines wider than its wrap width (an overlong
+  // headline, a URL); a few short header lines over long paragraphs that
+  // were never wrapped have many.
+  const overWide = lines.filter(
+    (line) => line.width > wrapWidth + wrapSlack
+  ).length
   const hardWrapped =
     continued.length >= 3 &&
     wrapWidth <= maxWrapWidth &&
-    full >= continued.length / 2
+    full >= continued.length / 2 &&
+    overWide * 4 <= full
   // An indent that recurs marks paragraphs; a stray one is a slip of the wire.
   let paragraphIndent = 0
   let most = 1

@@ -1,8 +1,9 @@
 // Stage 3b, wire conventions: ASCII habits of news agency wires that
 // retext-smartypants does not know. A lone `_` between spaces is the AP dash
 // and becomes an em dash; a backslash before a quote (`it\'s`, from escaped
-// exports) is dropped. ``` ``quotes'' ``` and `--` are left to smartypants.
-// Edits leaf values in place; reads and writes nothing in `file.data`.
+// exports) is removed from the tree. ``` ``quotes'' ``` and `--` are left to
+// smartypants.
+// Edits the tree in place; reads and writes nothing in `file.data`.
 import type {Parent, Root, RootContent} from 'nlcst'
 import {visit} from 'unist-util-visit'
 
@@ -21,7 +22,10 @@ export default function normalizeWire() {
         node.value === '\\' &&
         isQuote(parent.children[index + 1])
       ) {
-        node.value = ''
+        // Removed, not emptied: smartypants picks a quote's direction from
+        // the node before it, which must be the word (`it’s`, not `it‘s`).
+        parent.children.splice(index, 1)
+        return index
       }
     })
   }

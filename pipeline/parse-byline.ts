@@ -52,6 +52,12 @@ const byPrefix = /^(?:[-–—•*]\s*)?by\s*:?\s+/i
 const personName =
   /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|(?:de|da|van|von|der|den|del|bin|al|el|la|le|di|du|dos|ter)\b)(?: (?:\p{Lu}[\p{L}\p{M}'’.-]*|de|da|van|von|der|den|del|bin|al|el|la|le|di|du|dos|ter|Jr\.?|Sr\.?)){1,4}$/u
 
+// The first letter of a name, after any particles: `Jane`, `van Dijk`.
+const nameStart =
+  /^(?:(?:de|da|van|von|der|den|del|bin|al|el|la|le|di|du|dos|ter) )*\p{Lu}/u
+// Where the author filed from: `Jane Doe in Lisbon`.
+const placeSuffix = /\s+in \p{Lu}[\p{L}\p{M}'’. -]*$/u
+
 /** Is `text` the name of a news agency? */
 export function isAgency(text: string): boolean {
   return agencies.has(text.toLowerCase())
@@ -93,6 +99,8 @@ export function parseByline(
 
   for (const part of splitNames(text)) {
     const previous = byline.authors.at(-1)
+    // `By Jane Doe, in Lisbon`: where the author filed from, not a name.
+    if (previous && placeSuffix.test(` ${part}`)) continue
     if (
       previous &&
       !previous.jobTitle &&
@@ -116,6 +124,10 @@ export function parseByline(
       continue
     }
     if (author.kind === 'Person' && !hasBy && !personName.test(author.name)) {
+      return undefined
+    }
+    // After `By` too a name starts with a capital: `By the river, …` is prose.
+    if (author.kind === 'Person' && !nameStart.test(author.name)) {
       return undefined
     }
     byline.authors.push(author)
@@ -150,6 +162,7 @@ function parseAuthor(part: string): Author | 'agency' | undefined {
     rest = rest.replace(handleMatch[1], ' ')
   }
   rest = rest
+    .replace(placeSuffix, '')
     .replace(/[\s,;:()–—-]+$/, '')
     .replace(/^[\s,;:()–—-]+/, '')
     .replace(/\s+/g, ' ')

@@ -40,6 +40,8 @@ const patterns: RegExp[] = [
   new RegExp(`^(?<date>${date}) ${agencyInParens} ?${dash} +`, 'u')
 ]
 
+const minPlaceLetters = 3
+
 /** The dateline that opens `text`, and the text after it. */
 export interface DatelineMatch {
   dateline: Dateline
@@ -55,6 +57,12 @@ export function parseDateline(text: string): DatelineMatch | undefined {
     // A dateline is a prefix: the paragraph must go on after it.
     if (match[0].length >= text.length) continue
     const groups = match.groups ?? {}
+    // `A - list stars`, `US - prices rose`: a word of one or two letters and
+    // a dash is not a place unless a date or an agency vouches for it.
+    const vouched = groups.date ?? groups.agency ?? groups.bare
+    if (!vouched && countLetters(groups.place ?? '') < minPlaceLetters) {
+      continue
+    }
     const dateline: Dateline = {text: match[0].trim()}
     if (groups.place) dateline.location = groups.place.trim()
     if (groups.date) dateline.date = groups.date
@@ -63,4 +71,8 @@ export function parseDateline(text: string): DatelineMatch | undefined {
     return {dateline, length: match[0].length}
   }
   return undefined
+}
+
+function countLetters(text: string): number {
+  return text.match(/\p{L}/gu)?.length ?? 0
 }

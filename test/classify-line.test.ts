@@ -1,0 +1,121 @@
+// Line classes by shape: every `LineKind` with lines that are that kind, and
+// ordinary sentences that use the same words but must stay body text.
+import {describe, expect, it} from 'vitest'
+import {
+  classifyEnvelopeLine,
+  classifyLine,
+  classifyTrailingLine
+} from '../pipeline/classify-line.js'
+
+describe('classifyEnvelopeLine', () => {
+  it.each([
+    ['REFILE', 'status'],
+    ['1ST LEAD', 'status'],
+    ['2ND WRITETHRU', 'status'],
+    ['UPDATE 2', 'status'],
+    ['URGENT =', 'status'],
+    ['CORRECTED', 'status'],
+    ['Norland/harbour/strike/', 'envelope'],
+    ['Kestrel/', 'envelope'],
+    ['BC-Norland-Harbour-Strike', 'envelope']
+  ])('%j is %j', (line, kind) => {
+    expect(classifyEnvelopeLine(line)).toBe(kind)
+  })
+
+  it.each([
+    'UPDATE 2-Kestrel dockers end strike',
+    'LEAD singer quits band',
+    'Dockers end strike',
+    'Refile the claim, the judge said.',
+    'and/or'
+  ])('%j is a headline, not envelope', (line) => {
+    expect(classifyEnvelopeLine(line)).toBe(undefined)
+  })
+})
+
+describe('classifyLine', () => {
+  it.each([
+    ['# dpa Notebook', 'notebook'],
+    ['## Notebook', 'notebook'],
+    ['This item is not intended for publication', 'notebook'],
+    ['___', 'divider'],
+    ['---', 'divider'],
+    ['* * *', 'divider'],
+    ['Eds: Updates with vote count.', 'editor-note'],
+    ['Editor’s note: This story has strong language.', 'editor-note'],
+    ['(Adds quote from mayor in paragraph 5)', 'editor-note'],
+    ['(Updates throughout)', 'editor-note'],
+    ['AP Photos', 'editor-note'],
+    ['* Port reopens after strike', 'summary'],
+    ['• Talks resume Monday', 'summary'],
+    ['Continue reading the main story', 'leftover'],
+    ['Advertisement', 'leftover'],
+    ['Newspapers in English', 'leftover'],
+    ['Newspapers from Norland', 'leftover'],
+    ['Printed and distributed by PressReader', 'leftover'],
+    ['Read more: Why ports matter', 'leftover'],
+    ['Sign up for our morning newsletter', 'leftover'],
+    ['© 2024 Kestrel Media', 'copyright'],
+    ['Copyright 2024 Kestrel Media. All rights reserved.', 'copyright'],
+    ['(c) Kestrel Media', 'copyright'],
+    ['Reporting by Mara Quill; Editing by Tobias Fenn', 'credit'],
+    ['(Reporting by Mara Quill; Editing by Tobias Fenn)', 'credit'],
+    ['Additional reporting by Ines Albar', 'credit'],
+    ['Ines Albar contributed to this report.', 'credit'],
+    ['Photo: Ines Albar', 'caption'],
+    ['PHOTO - A crane at the port.', 'caption'],
+    ['Dockers rest at the quay (AP Photo/Ines Albar)', 'caption']
+  ])('%j is %j', (line, kind) => {
+    expect(classifyLine(line)).toBe(kind)
+  })
+
+  it.each([
+    // notebook
+    'The notebook was found in a drawer.',
+    // divider
+    'A - B',
+    // editor-note
+    'The eds said no.',
+    '(The mayor adds that rain fell.)',
+    // summary
+    '*Not a bullet',
+    '2 * 3 = 6',
+    // leftover
+    'The advertisement ran twice.',
+    'Continue reading, she said, and smiled.',
+    // copyright
+    'The copyright expired in 1990.',
+    'Copyright lawyers met on Monday.',
+    // credit
+    'The reporting by local media was wrong.',
+    // caption
+    'The photo showed a crane at dawn.',
+    'Photographs were taken: many.',
+    // signature words inside a sentence
+    'The strike ends today.',
+    'Reuters said so.'
+  ])('%j stays body text', (line) => {
+    expect(classifyLine(line)).toBe(undefined)
+    expect(classifyTrailingLine(line)).toBe(undefined)
+  })
+})
+
+describe('classifyTrailingLine', () => {
+  it.each([
+    'Reuter',
+    'Reuters',
+    'ends',
+    'END',
+    '-30-',
+    '(end)',
+    'AP-WF-03-14-2024 1412GMT',
+    'dpa ab xy'
+  ])('%j is a signature at the end', (line) => {
+    expect(classifyTrailingLine(line)).toBe('signature')
+    expect(classifyLine(line)).toBe(undefined)
+  })
+
+  it('classifies other lines as `classifyLine` does', () => {
+    expect(classifyTrailingLine('Newspapers in English')).toBe('leftover')
+  })
+})

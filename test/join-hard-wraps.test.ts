@@ -1,0 +1,271 @@
+// `joinHardWraps`: what each line break of the source means, seen through the
+// blocks of lines that `segmentBlocks` builds from it, and the layout
+// analysis on its own.
+import {describe, expect, it} from 'vitest'
+import {processArticle} from '../pipeline/index.js'
+import {
+  analyzeLayout,
+  classifyBreak,
+  toSourceLine
+} from '../pipeline/join-hard-wraps.js'
+
+/** The text of every line, block by block, after normalizing `text`. */
+async function blocksOf(text: string): Promise<string[][] | undefined> {
+  const file = await processArticle(text, {path: 'input.txt'})
+  return file.data.blocks?.map((block) => block.lines.map((line) => line.text))
+}
+
+const lead =
+  'Dock workers in Kestrel Bay ended a nine-day strike on Tuesday after the harbour board agreed to a pay rise, union leaders said.'
+const second =
+  'The board said ships would berth again from Wednesday morning and that the backlog would be cleared soon.'
+const third =
+  'Union chief Ines Albar told a rally outside the gates that members had voted by a wide margin to accept.'
+
+describe('joinHardWraps: paragraphs', () => {
+  it('keeps blank-line paragraphs and single breaks of unwrapped text', async () => {
+    expect(
+      await blocksOf(
+        'Dockers end strike\n\nDockers went back to work.\nShips berthed.\n\n\nThe board agreed.\n'
+      )
+    ).toEqual([
+      ['Dockers end strike'],
+      ['Dockers went back to work.', 'Ships berthed.'],
+      ['The board agreed.']
+    ])
+  })
+
+  it('joins hard-wrapped lines and keeps the lines that end short', async () => {
+    expect(
+      await blocksOf(
+        [
+          'Dockers end strike',
+          '',
+          'Dock workers in Kestrel Bay ended a nine-day strike on Tuesday',
+          'after the harbour board agreed to a pay rise, union leaders',
+          'said.',
+          'The board said ships would berth again from Wednesday morning and',
+          'that the backlog would be cleared soon.',
+          'Union chief Ines Albar told a rally outside the gates that',
+          'members had voted by a wide margin to accept.',
+          ''
+        ].join('\n')
+      )
+    ).toEqual([['Dockers end strike'], [lead, second, third]])
+  })
+
+  it('splits paragraphs marked only by indentation', async () => {
+    expect(
+      await blocksOf(
+        [
+          'Dockers end strike',
+          '    Dock workers in Kestrel Bay ended a nine-day strike on',
+          'Tuesday after the harbour board agreed to a pay rise, union',
+          'leaders said.',
+          '    The board said ships would berth again.',
+          '    The backlog would be cleared soon, it said.',
+          '    Union chief Ines Albar told a rally outside the gates that',
+          'members had voted by a wide margin to accept.',
+          ''
+        ].join('\n')
+      )
+    ).toEqual([
+      ['Dockers end strike'],
+      [lead],
+      ['The board said ships would berth again.'],
+      ['The backlog would be cleared soon, it said.'],
+      [third]
+    ])
+  })
+
+  it('joins a line that ends early when lower case goes on', async () => {
+    expect(
+      await blocksOf(
+        [
+          'Dockers end strike',
+          '',
+          'KESTREL BAY, March 3 (Reuters) -',
+          'dock workers in Kestrel Bay ended a nine-day strike on Tuesday',
+          'after the harbour board agreed to a pay rise, and the',
+          'board said ships would berth again from Wednesday morning and',
+          'that the backlog would be cleared soon.',
+          ''
+        ].join('\n')
+      )
+    ).toEqual([
+      ['Dockers end strike'],
+      [
+        'KESTREL BAY, March 3 (Reuters) - dock workers in Kestrel Bay ended a nine-day strike on Tuesday after the harbour board agreed to a pay rise, and the board said ships would berth again from Wednesday morning and that the backlog would be cleared soon.'
+      ]
+    ])
+  })
+
+  it('turns no-break and other wide spaces into plain spaces', async () => {
+    expect(
+      await blocksOf('Dockers\u00a0end strike\n\nThe\u202fboard\u2007agreed.\n')
+    ).toEqual([['Dockers end strike'], ['The board agreed.']])
+  })
+})
+
+describe('joinHardWraps: header lines of a hard-wrapped file', () => {
+  it('keeps status, headline and byline lines apart', async () => {
+    expect(
+      await blocksOf(
+        [
+          'REFILE',
+          '1ST LEAD',
+          'Dockers in Kestrel Bay end nine-day strike after pay deal =',
+          'By Mara Quill =',
+          'KESTREL BAY, March 3 (Reuters) - Dock workers in the port of',
+          'Kestrel Bay ended a nine-day strike on Tuesday after the harbour',
+          'board agreed to a pay rise, union leaders said.',
+          'The board said ships would berth again from Wednesday morning and',
+          'that the backlog would be cleared soon.',
+          ''
+        ].join('\n')
+      )
+    ).toEqual([
+      [
+        'REFILE',
+        '1ST LEAD',
+        'Dockers in Kestrel Bay end nine-day strike after pay deal =',
+        'By Mara Quill =',
+        'KESTREL BAY, March 3 (Reuters) - Dock workers in the port of Kestrel Bay ended a nine-day strike on Tuesday after the harbour board agreed to a pay rise, union leaders said.',
+        second
+      ]
+    ])
+  })
+
+  it('does not run a long headline on into the dateline', async () => {
+    expect(
+      await blocksOf(
+        [
+          'Dockers in Kestrel Bay end their nine-day strike after a pay deal',
+          'KESTREL BAY, March 3 (Reuters) - Dock workers in the port of',
+          'Kestrel Bay ended a nine-day strike on Tuesday after the harbour',
+          'board agreed to a pay rise, union leaders said.',
+          'The board said ships would berth again from Wednesday morning and',
+          'that the backlog would be cleared soon.',
+          ''
+        ].join('\n')
+      )
+    ).toEqual([
+      [
+        'Dockers in Kestrel Bay end their nine-day strike after a pay deal',
+        'KESTREL BAY, March 3 (Reuters) - Dock workers in the port of Kestrel Bay ended a nine-day strike on Tuesday after the harbour board agreed to a pay rise, union leaders said.',
+        second
+      ]
+    ])
+  })
+})
+
+describe('analyzeLayout', () => {
+  const wrapped = [
+    'Dock workers in Kestrel Bay ended a nine-day strike on Tuesday',
+    'after the harbour board agreed to a pay rise, union leaders',
+    'said.',
+    'The board said ships would berth again from Wednesday morning and',
+    'that the backlog would be cleared soon.'
+  ]
+
+  it('measures the wrap width of wrapped text', () => {
+    expect(analyzeLayout(wrapped.map(toSourceLine))).toEqual({
+      wrapWidth: 65,
+      hardWrapped: true,
+      paragraphIndent: 0
+    })
+  })
+
+  it('does not call short or blank-separated lines wrapped', () => {
+    const lines = ['Dockers end strike', '', 'Ships berthed.', 'It rained.']
+    expect(analyzeLayout(lines.map(toSourceLine))).toEqual({
+      wrapWidth: 14,
+      hardWrapped: false,
+      paragraphIndent: 0
+    })
+  })
+
+  it('does not call short header lines over long paragraphs wrapped', () => {
+    const lines = [
+      'Ferry sails again',
+      '(Updates with timetable)',
+      '• Service resumes at dawn',
+      'AP Photos',
+      '',
+      'The ferry to Lindholm sailed at dawn on Tuesday for the first time.'
+    ]
+    expect(analyzeLayout(lines.map(toSourceLine))).toEqual({
+      wrapWidth: 25,
+      hardWrapped: false,
+      paragraphIndent: 0
+    })
+  })
+
+  it('finds an indent that recurs, not a stray one', () => {
+    const recurring = ['One', '  Two', 'goes on.', '  Three', 'goes on.']
+    expect(analyzeLayout(recurring.map(toSourceLine)).paragraphIndent).toBe(2)
+    const stray = ['One line.', '  goes on.', 'Two.']
+    expect(analyzeLayout(stray.map(toSourceLine)).paragraphIndent).toBe(0)
+  })
+})
+
+describe('classifyBreak', () => {
+  const layout = {wrapWidth: 65, hardWrapped: true, paragraphIndent: 0}
+  const line = (text: string) => toSourceLine(text)
+
+  it.each([
+    // The next word would not have fitted: a soft wrap.
+    [
+      'The board said ships would berth again from Wednesday morning and',
+      'that the backlog would be cleared soon.',
+      ' '
+    ],
+    // The next word would have fitted: a real line break.
+    ['union leaders said.', 'The board said ships would berth.', '\n'],
+    // Ended early, but the sentence runs on in lower case.
+    ['KESTREL BAY, March 3 (Reuters) -', 'dock workers went home.', ' '],
+    // ` =` ends a header line even at full width.
+    [
+      'Dockers in Kestrel Bay end nine-day strike after the pay deal =',
+      'By Mara Quill =',
+      '\n'
+    ],
+    // A dateline with date or agency starts a lead.
+    [
+      'Dockers in Kestrel Bay end their nine-day strike after a pay deal',
+      'KESTREL BAY, March 3 (Reuters) - Dock workers went home.',
+      '\n'
+    ],
+    // A blank line after.
+    ['union leaders said.', '', '\n']
+  ])('%j + %j -> %j', (before, after, expected) => {
+    expect(classifyBreak(line(before), line(after), layout)).toBe(expected)
+  })
+
+  it('never joins lines of text that is not hard-wrapped', () => {
+    const unwrapped = {wrapWidth: 20, hardWrapped: false, paragraphIndent: 0}
+    expect(classifyBreak(line('Ships'), line('berthed.'), unwrapped)).toBe('\n')
+  })
+
+  it('splits at the paragraph indent, joins shallower lines', () => {
+    const indented = {wrapWidth: 65, hardWrapped: true, paragraphIndent: 4}
+    expect(classifyBreak(line('Ships.'), line('    Then'), indented)).toBe(
+      '\n\n'
+    )
+    expect(classifyBreak(line('    Ships.'), line('    Then'), indented)).toBe(
+      '\n\n'
+    )
+    expect(classifyBreak(line('    Ships'), line('  went'), indented)).toBe(' ')
+  })
+})
+
+describe('toSourceLine', () => {
+  it('measures indent and width', () => {
+    expect(toSourceLine('   Ships berthed.  ')).toEqual({
+      text: 'Ships berthed.',
+      indent: 3,
+      width: 17
+    })
+    expect(toSourceLine('   ')).toEqual({text: '', indent: 0, width: 0})
+  })
+})
