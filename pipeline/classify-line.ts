@@ -16,6 +16,7 @@ export type LineKind =
   | 'notebook'
   | 'leftover'
   | 'copyright'
+  | 'timestamp'
 
 // Wire keyword or slug line: `Switzerland/migration/UN/`, `BC-Argentina-Cancer`.
 const slugLine =
@@ -28,19 +29,41 @@ const editorNote =
 const summaryBullet = /^[*•·‣▪]\s+\S/
 const caption =
   /^(?:\(?(?:photo|picture|image|caption|file photo|graphic)s?(?: by)?\s*[:/—–-]\s*\S.*|.*\((?:AP|Reuters|AFP|Getty Images|EPA|dpa)(?: Photo)?\/[^)]+\)\s*\.?)$/i
+// Credits end the line: `... contributed to this report.`, not a sentence
+// that goes on (`... contributed to this report's findings`).
 const credit =
-  /^\(?(?:(?:additional )?(?:reporting|writing|editing|compiled|research|translation|translated|produced) by\b.*|.{1,200}\b(?:contributed(?: reporting)? to this (?:report|story|article)|contributed reporting|helped with this (?:story|report)|contributed to this)\b.*)\)?\.?$/i
+  /^\(?(?:(?:additional )?(?:reporting|writing|editing|compiled|research|translation|translated|produced) by\b.*|.{1,200}\b(?:contributed(?: reporting)?(?: to this (?:report|story|article))?|helped with this (?:story|report))\.?)\)?\.?$/i
 const signature =
   /^(?:reuters?|ends|end|-+ ?end ?-+|\(end\)|-?30-|###|#+ end|dpa(?: [a-z]{2,4}){1,10}|[A-Z]{2,}(?:-[A-Z]{2,})*-\d{2}-\d{2}-\d{2,4} \d{3,4} ?(?:GMT|UTC|ET|EST|EDT)|\d{6} (?:GMT|UTC) \w{3} \d{1,2})$/i
 const divider = /^[\s_\-=*~#.•·–—]{3,}$/
 const notebook = /^#+\s*(?:dpa\s+)?notebook\b|not intended for publication/i
 const leftover =
   /^(?:continue reading(?: the main story)?|advertisement|supported by|share this (?:article|story|page)|(?:related|read more|see also|more on this story|recommended)\s*:.{0,160}|sign up for .{0,80}newsletter.{0,80}|click here .{0,120}|follow (?:us|@\w+) on .{0,60}|newspapers (?:in|from) .{1,60}|printed and distributed by .{0,80}|pressreader\b.{0,80}|copyright and protected by applicable law\.?)$/i
+// A line that is only a publication date or time, as pages and print dumps
+// print them near the headline: `2024-05-30`, `Thursday, May 30, 2024`,
+// `Updated: 30 May 2024 14:05 BST`, `3 min read`.
+const month =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?'
+const clock =
+  '\\d{1,2}[.:]\\d{2}(?:[.:]\\d{2})?(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,5})?'
+const timestamp = new RegExp(
+  [
+    `^(?:(?:published|updated|posted|last updated|first published)(?: on)?:?\\s+)?`,
+    `(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?`,
+    `(?:\\d{4}-\\d{2}-\\d{2}(?:[ T]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?`,
+    `|\\d{1,2}(?:st|nd|rd|th)? ${month},? \\d{4}|${month} \\d{1,2}(?:st|nd|rd|th)?,? \\d{4})`,
+    `(?:,?\\s+(?:at\\s+)?${clock})?$`,
+    `|^(?:published|updated|posted)?\\s*\\d+ (?:minutes?|hours?|days?) ago$`,
+    `|^\\d+ min(?:ute)?s? read$`
+  ].join(''),
+  'i'
+)
 const copyright = /^(?:©|\(c\)\s|copyright\b\s*(?:©|\(c\)|\d{4}))/i
 
 /** Classify a line seen before the headline (wire envelope). */
 export function classifyEnvelopeLine(text: string): LineKind | undefined {
   if (statusLine.test(text)) return 'status'
+  if (timestamp.test(text)) return 'timestamp'
   if (slugLine.test(text)) return 'envelope'
   return undefined
 }
@@ -53,6 +76,7 @@ export function classifyLine(text: string): LineKind | undefined {
   if (summaryBullet.test(text)) return 'summary'
   if (leftover.test(text)) return 'leftover'
   if (copyright.test(text)) return 'copyright'
+  if (timestamp.test(text)) return 'timestamp'
   if (credit.test(text)) return 'credit'
   if (caption.test(text)) return 'caption'
   return undefined

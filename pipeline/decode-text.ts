@@ -4,7 +4,7 @@
 // Line endings (CRLF, CR) become LF; a BOM is dropped. C1 control characters
 // that Windows-1252 gives a meaning (`U+0092`) are read as that character
 // (`’`), as browsers do: they are Windows-1252 text once mis-read as Latin-1.
-// ruleIds: `legacy-encoding` (warning), `invalid-utf8`, `invalid-utf16`,
+// ruleIds: `legacy-encoding`, `illegal-character` (warnings), `invalid-utf8`, `invalid-utf16`,
 // `binary-file` (fatal).
 import iconv from 'iconv-lite'
 import type {Processor} from 'unified'
@@ -45,6 +45,15 @@ function decodeBytes(file: VFile): string {
   }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
     return decodeUtf16(file, bytes, 'be')
+  }
+
+  const order = utf16ByteOrder(bytes)
+  if (order) {
+    file.message(
+      `Unexpected UTF-16${order.toUpperCase()} text without a byte order mark, decoded as UTF-16${order.toUpperCase()}; save the file as UTF-8 to silence this`,
+      {ruleId: 'legacy-encoding', source}
+    )
+    return decodeUtf16(file, bytes, order, 0)
   }
 
   const nul = bytes.indexOf(0)
@@ -89,14 +98,68 @@ function decodeBytes(file: VFile): string {
     'Unexpected non-UTF-8 text, decoded as Windows-1252; save the file as UTF-8 to silence this',
     {ruleId: 'legacy-encoding', source}
   )
-  return iconv.decode(Buffer.from(bytes), 'windows-1252')
+  return decodeWindows1252(file, bytes)
 }
 
-function decodeUtf16(file: VFile, bytes: Uint8Array, order: 'le' | 'be') {
+// Bytes Windows-1252 leaves undefined: they stand for no character.
+const undefinedIn1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d])
+
+/** Decode Windows-1252, dropping (and reporting) the bytes it leaves undefined. */
+function decodeWindows1252(file: VFile, bytes: Uint8Array): string {
+  const kept: number[] = []
+  bytes.forEach((byte, offset) => {
+    if (!undefinedIn1252.has(byte)) return
+    kept.push(offset)
+  })
+  if (kept.length === 0) return iconv.decode(Buffer.from(bytes), 'windows-1252')
+  const clean = bytes.filter((byte) => !undefinedIn1252.has(byte))
+  const text = iconv.decode(Buffer.from(clean), 'windows-1252')
+  const place = location(normalizeLineEndings(text))
+  kept.forEach((offset, index) => {
+    const byte = (bytes[offset] ?? 0).toString(16).toUpperCase()
+    // Bytes before this one were single characters, less those removed.
+    const point = place.toPoint(
+      normalizeLineEndings(
+        iconv.decode(Buffer.from(bytes.subarray(0, offset)), 'windows-1252')
+      ).length - index
+    )
+    file.message(
+      `Unexpected byte \`0x${byte}\` at byte offset ${offset}, expected a character Windows-1252 defines; removed`,
+      {place: point, ruleId: 'illegal-character', source}
+    )
+  })
+  return text
+}
+
+/**
+ * The byte order of UTF-16 text sent without a byte order mark: nearly every
+ * other byte is NUL in text that is mostly ASCII. `undefined` otherwise.
+ */
+function utf16ByteOrder(bytes: Uint8Array): 'le' | 'be' | undefined {
+  const sample = bytes.subarray(0, Math.min(bytes.length, 4096) & ~1)
+  const units = sample.length / 2
+  if (units < 4) return undefined
+  let evenNul = 0
+  let oddNul = 0
+  for (let index = 0; index < sample.length; index += 2) {
+    if (sample[index] === 0) evenNul++
+    if (sample[index + 1] === 0) oddNul++
+  }
+  if (oddNul >= units * 0.9 && evenNul <= units * 0.1) return 'le'
+  if (evenNul >= units * 0.9 && oddNul <= units * 0.1) return 'be'
+  return undefined
+}
+
+function decodeUtf16(
+  file: VFile,
+  bytes: Uint8Array,
+  order: 'le' | 'be',
+  start = 2
+) {
   try {
     return stripBom(utf16[order].decode(bytes))
   } catch {
-    const offset = firstInvalidUtf16Offset(bytes, order)
+    const offset = firstInvalidUtf16Offset(bytes, order, start)
     return failAt(
       file,
       bytes,
@@ -111,14 +174,15 @@ function decodeUtf16(file: VFile, bytes: Uint8Array, order: 'le' | 'be') {
 /** Offset of the first unpaired surrogate or of a last, odd byte. */
 function firstInvalidUtf16Offset(
   bytes: Uint8Array,
-  order: 'le' | 'be'
+  order: 'le' | 'be',
+  start: number
 ): number {
   const unitAt = (index: number) => {
     const first = bytes[index] ?? 0
     const second = bytes[index + 1] ?? 0
     return order === 'le' ? first | (second << 8) : (first << 8) | second
   }
-  let index = 2
+  let index = start
   while (index + 1 < bytes.length) {
     const unit = unitAt(index)
     if (unit >= 0xdc00 && unit <= 0xdfff) return index

@@ -5,7 +5,7 @@
 // line that is not body text where the formats have a field for it.
 // ruleIds: `missing-headline` (fatal), and one info per moved or dropped
 // line: `envelope`, `status`, `editor-note`, `summary`, `caption`, `credit`,
-// `signature`, `divider`, `notebook`, `leftover`, `copyright`.
+// `signature`, `divider`, `notebook`, `leftover`, `copyright`, `timestamp`.
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {
@@ -52,8 +52,18 @@ const reasons: Record<LineKind, string> = {
   divider: 'Dropped divider line',
   notebook: 'Dropped desk notebook line',
   leftover: 'Dropped page leftover',
-  copyright: 'Dropped copyright line'
+  copyright: 'Dropped copyright line',
+  timestamp: 'Dropped date line'
 }
+
+// Lines that may stand between headline and lead without ending the header.
+const headerAside = new Set<LineKind>([
+  'editor-note',
+  'summary',
+  'caption',
+  'timestamp',
+  'leftover'
+])
 
 // Words of masthead names: `The Korea Times`, `BBC Sport`, `Press Association`.
 const publicationWord =
@@ -165,7 +175,7 @@ export function extract(blocks: readonly Block[]): Extraction | undefined {
   while (index < items.length) {
     const item = items[index] as Item
     const kind = classifyLine(item.text)
-    if (kind === 'editor-note' || kind === 'summary' || kind === 'caption') {
+    if (kind && headerAside.has(kind)) {
       setAside(item, kind)
       index++
       continue
@@ -262,7 +272,14 @@ export function extract(blocks: readonly Block[]): Extraction | undefined {
 function isMasthead(items: readonly Item[], index: number): boolean {
   const item = items[index]
   const next = items[index + 1]
-  if (!item || !next || item.blockSize !== 1 || next.block === item.block) {
+  // Masthead and headline need text after them, or the masthead is the headline.
+  if (
+    !item ||
+    !next ||
+    !items[index + 2] ||
+    item.blockSize !== 1 ||
+    next.block === item.block
+  ) {
     return false
   }
   const words = item.text.split(' ')
@@ -295,7 +312,7 @@ function findByline(items: readonly Item[], start: number): number | undefined {
     }
     if (blocksSeen > 4) return undefined
     const kind = classifyLine(item.text)
-    if (kind === 'editor-note' || kind === 'summary' || kind === 'caption') {
+    if (kind && headerAside.has(kind)) {
       continue
     }
     if (parseByline(item.text)) return index

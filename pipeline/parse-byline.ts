@@ -2,39 +2,10 @@
 // `By X and Y`, names alone (`X and Y`), a title line under the names
 // (`Associated Press`, `AP Sports Writer`), desk credits (`Our Foreign Staff`)
 // and social handles. Pure functions; no messages.
+import {isAgency} from './agencies.js'
 import type {Author, Byline} from './types.js'
 
-// Agencies and publishers that sign bylines as an affiliation.
-const agencies = new Set(
-  [
-    'AP',
-    'Associated Press',
-    'The Associated Press',
-    'Reuters',
-    'AFP',
-    'Agence France-Presse',
-    'dpa',
-    'Deutsche Presse-Agentur',
-    'PA',
-    'Press Association',
-    'PA Media',
-    'Canadian Press',
-    'The Canadian Press',
-    'CP',
-    'UPI',
-    'Bloomberg',
-    'Bloomberg News',
-    'Xinhua',
-    'Kyodo',
-    'Kyodo News',
-    'Yonhap',
-    'AAP',
-    'EFE',
-    'ANSA',
-    'IANS',
-    'PTI'
-  ].map((name) => name.toLowerCase())
-)
+export {isAgency} from './agencies.js'
 
 // Words that make a short line a job title: `Staff Reporter`, `AP Sports Writer`.
 const titleWord =
@@ -57,11 +28,6 @@ const nameStart =
   /^(?:(?:de|da|van|von|der|den|del|bin|al|el|la|le|di|du|dos|ter) )*\p{Lu}/u
 // Where the author filed from: `Jane Doe in Lisbon`.
 const placeSuffix = /\s+in \p{Lu}[\p{L}\p{M}'’. -]*$/u
-
-/** Is `text` the name of a news agency? */
-export function isAgency(text: string): boolean {
-  return agencies.has(text.toLowerCase())
-}
 
 /** Does `line` look like a title line under a byline? */
 export function isTitleLine(line: string): boolean {

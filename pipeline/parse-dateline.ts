@@ -2,6 +2,7 @@
 // `NEW YORK, Feb 26 -`, `Jan 30 (Reuters) -`, `BUENOS AIRES, Argentina (AP) —`,
 // `SEOUL, Nov 26 AFP -`, `STOCKHOLM, Aug 29, 2014 (AFP) -`, `Geneva (dpa) -`,
 // `LONDON —`. Pure functions; no messages.
+import {bareAgencyNames} from './agencies.js'
 import type {Dateline} from './types.js'
 
 const month =
@@ -16,8 +17,7 @@ const titlePlace =
 // A region after the place: `, Argentina`, `, Calif.`, `, N.Y.`.
 const region = "\\p{Lu}[\\p{L}\\p{M}.'’ -]{0,30}?"
 const agencyInParens = '\\((?<agency>[^()\\n]{1,40})\\)'
-const bareAgency =
-  '(?:AFP|AP|Reuters|dpa|UPI|Xinhua|Kyodo|Yonhap|EFE|ANSA|AAP|PA|CP|IANS|PTI|Bernama|Bloomberg)'
+const bareAgency = `(?:${bareAgencyNames.join('|')})`
 const dash = '(?:--|[-–—_:])'
 
 const patterns: RegExp[] = [
@@ -37,7 +37,12 @@ const patterns: RegExp[] = [
     'u'
   ),
   // `Jan 30 (Reuters) -`
-  new RegExp(`^(?<date>${date}) ${agencyInParens} ?${dash} +`, 'u')
+  new RegExp(`^(?<date>${date}) ${agencyInParens} ?${dash} +`, 'u'),
+  // `(CNN) —`: a newsroom's name alone, as broadcasters' sites print it.
+  new RegExp(
+    `^\\((?<agency>\\p{Lu}[\\p{L}.&-]*(?: \\p{Lu}[\\p{L}.&-]*){0,2})\\) ?${dash} +`,
+    'u'
+  )
 ]
 
 const minPlaceLetters = 3

@@ -119,3 +119,45 @@ describe('classifyTrailingLine', () => {
     expect(classifyTrailingLine('Newspapers in English')).toBe('leftover')
   })
 })
+
+describe('timestamps', () => {
+  it.each([
+    '2024-05-30',
+    '2024-05-30 14:05',
+    'Thursday, May 30, 2024',
+    '30 May 2024',
+    'Updated: 30 May 2024 14.05 BST',
+    'Published May 30, 2024 at 9:15 a.m. EDT',
+    '3 hours ago',
+    '4 min read'
+  ])('%j is a date line', (line) => {
+    expect(classifyLine(line)).toBe('timestamp')
+    expect(classifyEnvelopeLine(line)).toBe('timestamp')
+  })
+
+  it.each([
+    'On May 30, 2024 the council met.',
+    'May 30, 2024 was a Thursday, the clerk noted.',
+    '2024 was a record year'
+  ])('%j stays body', (line) => {
+    expect(classifyLine(line)).toBe(undefined)
+  })
+})
+
+describe('credits end their line', () => {
+  it('keeps a sentence that only mentions contributing to a report', () => {
+    expect(
+      classifyLine(
+        'Two analysts contributed to this report’s findings, the agency said.'
+      )
+    ).toBe(undefined)
+  })
+
+  it.each([
+    'Lena Brandt in Oslo contributed to this report.',
+    'Ola Dahl contributed reporting.',
+    '(Ola Dahl contributed to this story)'
+  ])('%j is a credit', (line) => {
+    expect(classifyLine(line)).toBe('credit')
+  })
+})

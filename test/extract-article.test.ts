@@ -524,3 +524,51 @@ function toBlocks(texts: string[][]): Block[] {
     }
   })
 }
+
+describe('extractArticle: date lines and short texts', () => {
+  it('drops date and reading-time lines around the headline', async () => {
+    const {article, messages} = await run(
+      [
+        'The Fjord Post',
+        '',
+        'Thursday, May 30, 2024',
+        '',
+        'Ferry fares rise again',
+        '',
+        'Updated: 30 May 2024 14.05 BST',
+        '4 min read',
+        '',
+        'By Siri Holm',
+        '',
+        'Fares on the Lindholm crossing rise 5% from June.',
+        ''
+      ].join('\n')
+    )
+    expect(compact(article)).toEqual({
+      publication: 'The Fjord Post',
+      headline: 'Ferry fares rise again',
+      bylines: [
+        {text: 'By Siri Holm', authors: [{name: 'Siri Holm', kind: 'Person'}]}
+      ],
+      body: ['Fares on the Lindholm crossing rise 5% from June.'],
+      boilerplate: [
+        'Thursday, May 30, 2024',
+        'Updated: 30 May 2024 14.05 BST',
+        '4 min read'
+      ]
+    })
+    expect(messages).toEqual([
+      'input.txt:3:1-3:23: Dropped date line `Thursday, May 30, 2024`',
+      'input.txt:7:1-7:31: Dropped date line `Updated: 30 May 2024 14.05 BST`',
+      'input.txt:8:1-8:11: Dropped date line `4 min read`'
+    ])
+  })
+
+  it('takes two short lines as headline and body, not masthead and headline', async () => {
+    const {article} = await run('Ferry sails\n\nShips berth again\n')
+    expect(compact(article)).toEqual({
+      headline: 'Ferry sails',
+      body: ['Ships berth again']
+    })
+  })
+})

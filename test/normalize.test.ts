@@ -81,6 +81,39 @@ describe('decodeText', () => {
     })
   })
 
+  it('drops bytes Windows-1252 leaves undefined, each reported at its place', async () => {
+    const value = bytes('Caf', [0xe9], ' opens\n\nA ', [0x81], 'quiet day.\n')
+    expect(await run(value)).toEqual({
+      messages: [
+        'input.txt:1:1: Unexpected non-UTF-8 text, decoded as Windows-1252; save the file as UTF-8 to silence this',
+        'input.txt:3:3: Unexpected byte `0x81` at byte offset 14, expected a character Windows-1252 defines; removed'
+      ],
+      fatal: [false, false],
+      headline: 'Café opens',
+      body: ['A quiet day.']
+    })
+  })
+
+  it.each([
+    ['utf16le', 'LE'],
+    ['utf16be', 'BE']
+  ] as const)(
+    'reads %s text without a byte order mark, with a warning',
+    async (encoding, name) => {
+      const little = Buffer.from(plain, 'utf16le')
+      const value =
+        encoding === 'utf16le' ? little : Buffer.from(little).swap16()
+      expect(await run(new Uint8Array(value))).toEqual({
+        messages: [
+          `input.txt:1:1: Unexpected UTF-16${name} text without a byte order mark, decoded as UTF-16${name}; save the file as UTF-8 to silence this`
+        ],
+        fatal: [false],
+        headline: 'Ferry sails again',
+        body: ['The ferry to Lindholm sailed at dawn.']
+      })
+    }
+  )
+
   it('fails on a corrupt byte among valid UTF-8, at its place', async () => {
     // `Café opens` is 11 bytes, so the bad byte is at 11 + 2 + 9 = 22.
     const value = bytes('Café opens\n\nNaïve ok', [0xff], ' more é.\n')

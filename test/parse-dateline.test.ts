@@ -133,3 +133,20 @@ describe('parseDateline: prose is not a dateline', () => {
     expect(parseDateline(text)).toBe(undefined)
   })
 })
+
+describe('parseDateline: a newsroom name alone', () => {
+  it('reads `(Harbour TV) —` as an agency with no place', () => {
+    expect(parseDateline('(Harbour TV) — The strike ended on Monday.')).toEqual(
+      {
+        dateline: {text: '(Harbour TV) —', agency: 'Harbour TV'},
+        length: 15
+      }
+    )
+  })
+
+  it('leaves a parenthetical aside in prose alone', () => {
+    expect(
+      parseDateline('(and not for the first time) the ferry was late.')
+    ).toBe(undefined)
+  })
+})
