@@ -25,10 +25,10 @@ const slugLine =
 const statusLine =
   /^(?:(?:\d+(?:ST|ND|RD|TH) )?(?:LEAD|WRITETHRU|ADD|INSERT|SUB|CORRECTION)|REFILE|RPT|REPEAT|CORRECTED|URGENT|FLASH|BULLETIN|ADVISORY|EXTRA|EMBARGOED|WITHDRAWAL|KILL|NEWSALERT|ALERT|UPDATE(?: \d+)?|RECASTS?|ELIMINATION)(?: ?=)?$/
 const editorNote =
-  /^(?:(?:eds?|editors?(?:['’]s?)? ?notes?|note to editors|editorial note|advisory)\s*[:.—–-]\s*\S|AP Photos?\b|\((?:adds|updates|recasts|corrects|changes|removes|inserts|fixes|refiles|repeats|rewrites|writes through|new throughout|combines|moves|in .{1,80} (?:story|item))\b[^)]*\)$)/i
+  /^(?:(?:eds?|editors?(?:['’]s?)? ?notes?|note to editors|editorial note|advisory)\s*[:.—–-]\s*\S|AP Photos?\b|\((?:adds?|updates?|recasts?|corrects?|changes|removes|inserts|fixes|refiles|repeats|rewrites|writes through|new throughout|combines|moves|in .{1,80} (?:story|item))\b[^)]*\)$)/i
 const summaryBullet = /^[*•·‣▪]\s+\S/
 const caption =
-  /^(?:\(?(?:photo|picture|image|caption|file photo|graphic)s?(?: by)?\s*[:/—–-]\s*\S.*|.*\((?:AP|Reuters|AFP|Getty Images|EPA|dpa)(?: Photo)?\/[^)]+\)\s*\.?)$/i
+  /^(?:credit\s+\S[^/]{0,80}\/\S.{0,80}|\(?(?:photo|picture|image|caption|file photo|graphic)s?(?: by)?\s*[:/—–-]\s*\S.*|.*\((?:AP|Reuters|AFP|Getty Images|EPA|dpa)(?: Photo)?\/[^)]+\)\s*\.?)$/i
 // Credits end the line: `... contributed to this report.`, not a sentence
 // that goes on (`... contributed to this report's findings`).
 const credit =
@@ -38,7 +38,7 @@ const signature =
 const divider = /^[\s_\-=*~#.•·–—]{3,}$/
 const notebook = /^#+\s*(?:dpa\s+)?notebook\b|not intended for publication/i
 const leftover =
-  /^(?:continue reading(?: the main story)?|advertisement|supported by|share this (?:article|story|page)|(?:related|read more|see also|more on this story|recommended)\s*:.{0,160}|sign up for .{0,80}newsletter.{0,80}|click here .{0,120}|follow (?:us|@\w+) on .{0,60}|newspapers (?:in|from) .{1,60}|printed and distributed by .{0,80}|pressreader\b.{0,80}|copyright and protected by applicable law\.?)$/i
+  /^(?:continue reading(?: the main story)?|advertisement|supported by|share this (?:article|story|page)|(?:related|read more|see also|more on this story|recommended)\s*:.{0,160}|sign up for .{0,80}newsletter.{0,80}|click here .{0,120}|follow .{1,60} on (?:twitter|x|facebook|instagram|bluesky|threads|mastodon|linkedin)\b.{0,120}|(?:photo|video|image|audio|graphic)s?|our standards: .{0,80}|\(\(.{1,300}\)\)|newspapers (?:in|from) .{1,60}|printed and distributed by .{0,80}|pressreader\b.{0,80}|copyright and protected by applicable law\.?)$/i
 // A line that is only a publication date or time, as pages and print dumps
 // print them near the headline: `2024-05-30`, `Thursday, May 30, 2024`,
 // `Updated: 30 May 2024 14:05 BST`, `3 min read`.

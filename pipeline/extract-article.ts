@@ -290,7 +290,14 @@ function isMasthead(items: readonly Item[], index: number): boolean {
     (word) => smallWord.test(word) || /^[\p{Lu}\d]/u.test(word)
   )
   if (!titleCase) return false
-  if (!publicationWord.test(item.text) && words.length > 4) return false
+  // Without a publication word, only a very short name above a short line:
+  // a Title Case headline over an unpunctuated lead is no masthead.
+  if (
+    !publicationWord.test(item.text) &&
+    (words.length > 3 || next.text.split(' ').length > 14)
+  ) {
+    return false
+  }
   // The headline must follow: a short line, not a sentence, byline or lead.
   return (
     next.text.length <= 200 &&

@@ -161,3 +161,26 @@ describe('credits end their line', () => {
     expect(classifyLine(line)).toBe('credit')
   })
 })
+
+describe('more page and wire leftovers', () => {
+  it.each([
+    ['Follow Siri Holm on Twitter at https://twitter.com/siriholm', 'leftover'],
+    ['Photo', 'leftover'],
+    ['Video', 'leftover'],
+    ['Our Standards: The Harbour Trust Principles.', 'leftover'],
+    ['((siri.holm@wire.example; +47 555 0100))', 'leftover'],
+    ['Credit Siri Holm/The Fjord Post', 'caption'],
+    ['(Add details on fares)', 'editor-note'],
+    ['(Update 1, adds quote)', 'editor-note']
+  ])('%j is %j', (line, kind) => {
+    expect(classifyLine(line)).toBe(kind)
+  })
+
+  it.each([
+    'Follow the money, the auditor said.',
+    'Photos of the ferry spread online within minutes.',
+    'Credit unions lent more this year.'
+  ])('%j stays body', (line) => {
+    expect(classifyLine(line)).toBe(undefined)
+  })
+})

@@ -572,3 +572,29 @@ describe('extractArticle: date lines and short texts', () => {
     })
   })
 })
+
+describe('extractArticle: masthead or headline', () => {
+  it('keeps a short Title Case headline over an unpunctuated lead', async () => {
+    const {article} = await run(
+      [
+        'Ferry Fares Rise',
+        '',
+        'Fares on the Lindholm crossing will rise by five per cent from the start of June',
+        '',
+        'The operator blamed fuel.',
+        ''
+      ].join('\n')
+    )
+    expect(article?.publication).toBe(undefined)
+    expect(article?.headline).toBe('Ferry Fares Rise')
+    expect(article?.body).toHaveLength(2)
+  })
+
+  it('takes a publication name over a headline as the masthead', async () => {
+    const {article} = await run(
+      'Fjord Daily News\n\nFerry fares rise\n\nFares rise 5% in June.\n'
+    )
+    expect(article?.publication).toBe('Fjord Daily News')
+    expect(article?.headline).toBe('Ferry fares rise')
+  })
+})
