@@ -20,7 +20,7 @@ export type LineKind =
 
 // Wire keyword or slug line: `Switzerland/migration/UN/`, `BC-Argentina-Cancer`.
 const slugLine =
-  /^(?:[^\s/]+(?: [^\s/]+){0,2}\/){2,}[^\s/]*$|^[^\s/]+(?: [^\s/]+){0,2}\/$|^BC-[\w-]+/
+  /^(?:[\p{L}\p{N}.,&'’-]+(?: [\p{L}\p{N}.,&'’-]+){0,2}\/){2,}[\p{L}\p{N}.,&'’-]*$|^[\p{L}\p{N}.,&'’-]+(?: [\p{L}\p{N}.,&'’-]+){0,2}\/$|^BC-[\w-]+$/u
 // Status lines a wire sends before the headline.
 const statusLine =
   /^(?:(?:\d+(?:ST|ND|RD|TH) )?(?:LEAD|WRITETHRU|ADD|INSERT|SUB|CORRECTION)|REFILE|RPT|REPEAT|CORRECTED|URGENT|FLASH|BULLETIN|ADVISORY|EXTRA|EMBARGOED|WITHDRAWAL|KILL|NEWSALERT|ALERT|UPDATE(?: \d+)?|RECASTS?|ELIMINATION)(?: ?=)?$/
@@ -31,8 +31,10 @@ const caption =
   /^(?:credit\s+\S[^/]{0,80}\/\S.{0,80}|\(?(?:photo|picture|image|caption|file photo|graphic)s?(?: by)?\s*[:/—–-]\s*\S.*|.*\((?:AP|Reuters|AFP|Getty Images|EPA|dpa)(?: Photo)?\/[^)]+\)\s*\.?)$/i
 // Credits end the line: `... contributed to this report.`, not a sentence
 // that goes on (`... contributed to this report's findings`).
-const credit =
-  /^\(?(?:(?:additional )?(?:reporting|writing|editing|compiled|research|translation|translated|produced) by\b.*|.{1,200}\b(?:contributed(?: reporting)?(?: to this (?:report|story|article))?|helped with this (?:story|report))\.?)\)?\.?$/i
+const creditBy =
+  /^\(?(?:additional )?(?:reporting|writing|editing|compiled|research|translation|translated|produced) by\b.*\)?\.?$/i
+const creditContributed =
+  /^\(?.{1,200}\b(?:contributed(?: reporting)?(?: to this (?:report|story|article))?|helped with this (?:story|report))\.?\)?\.?$/i
 const signature =
   /^(?:reuters?|ends|end|-+ ?end ?-+|\(end\)|-?30-|###|#+ end|dpa(?: [a-z]{2,4}){1,10}|[A-Z]{2,}(?:-[A-Z]{2,})*-\d{2}-\d{2}-\d{2,4} \d{3,4} ?(?:GMT|UTC|ET|EST|EDT)|\d{6} (?:GMT|UTC) \w{3} \d{1,2})$/i
 const divider = /^[\s_\-=*~#.•·–—]{3,}$/
@@ -60,6 +62,23 @@ const timestamp = new RegExp(
 )
 const copyright = /^(?:©|\(c\)\s|copyright\b\s*(?:©|\(c\)|\d{4}))/i
 
+// Words a credit line may hold besides names: `Reporting by A in B; Editing by C`.
+const creditWord =
+  /^(?:and|by|in|at|from|for|with|of|the|de|da|van|von|der|del|di|le|la|additional|reporting|writing|editing|compiled|research|translation|translated|produced|contributed|to|this|report|story|article|helped|with|graphics|photos?|video|[^\p{L}]*)$/iu
+
+/**
+ * A `Reporting by …` line is a credit when what follows names people, not
+ * when it is a sentence (`Reporting by the inspectors showed that …`).
+ */
+function namesCredit(text: string): boolean {
+  if (/^\(.*\)\.?$/.test(text)) return true
+  return text
+    .replace(/[();:,.]/g, ' ')
+    .split(/\s+/)
+    .filter((word) => word !== '')
+    .every((word) => creditWord.test(word) || /^[\p{Lu}\d]/u.test(word))
+}
+
 /** Classify a line seen before the headline (wire envelope). */
 export function classifyEnvelopeLine(text: string): LineKind | undefined {
   if (statusLine.test(text)) return 'status'
@@ -77,7 +96,9 @@ export function classifyLine(text: string): LineKind | undefined {
   if (leftover.test(text)) return 'leftover'
   if (copyright.test(text)) return 'copyright'
   if (timestamp.test(text)) return 'timestamp'
-  if (credit.test(text)) return 'credit'
+  if (creditBy.test(text) ? namesCredit(text) : creditContributed.test(text)) {
+    return 'credit'
+  }
   if (caption.test(text)) return 'caption'
   return undefined
 }

@@ -184,3 +184,23 @@ describe('more page and wire leftovers', () => {
     expect(classifyLine(line)).toBe(undefined)
   })
 })
+
+describe('credits and slugs that are prose or markup', () => {
+  it('keeps a sentence that opens with `Reporting by`', () => {
+    expect(
+      classifyLine(
+        'Reporting by the harbour inspectors showed that fares rose.'
+      )
+    ).toBe(undefined)
+  })
+
+  it('takes a credit of names with places as a credit', () => {
+    expect(
+      classifyLine('Reporting by Siri Holm in Oslo; Editing by Ola Dahl')
+    ).toBe('credit')
+  })
+
+  it('does not take markup with slashes for a keyword line', () => {
+    expect(classifyEnvelopeLine('<b>Ferry</b> </script><!--')).toBe(undefined)
+  })
+})
