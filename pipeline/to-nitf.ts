@@ -76,9 +76,10 @@ export function toNitf(input: Article, context: ArticleContext): Root {
   const published = meta.datePublished
     ? parseDateTime(meta.datePublished)
     : undefined
+  // The sidecar speaks for this article, the config for the whole project.
   const publisher = [
-    config.publisher?.name,
     meta.publisher?.name,
+    config.publisher?.name,
     article.publication
   ]
     .map(nonEmpty)

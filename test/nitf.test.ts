@@ -92,10 +92,10 @@ function fullContext(datePublished: string): ArticleContext {
       section: 'Business',
       keywords: ['ferries', 'fuel prices'],
       language: 'en-GB',
-      publisher: {name: 'Sidecar Publisher'}
+      publisher: {name: 'Portvale Courier Group'}
     },
     config: {
-      publisher: {name: 'Portvale Courier Group'},
+      publisher: {name: 'Portvale Syndicate'},
       nitf: {regsrc: 'PVC'}
     }
   })
