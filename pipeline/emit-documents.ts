@@ -1,8 +1,9 @@
 // Stage 6, emit: reads `file.data.article` and `file.data.context`, writes
-// `file.data.outputs`: the serialized JSON-LD and NITF, keyed by the suffix
+// `file.data.outputs`: the serialized JSON-LD, NITF and page head tags, keyed by the suffix
 // each is written under. Emitters are pure functions of the article and its
 // context. Emits no messages.
 import type {VFile} from 'vfile'
+import {renderHead} from './to-head-html.js'
 import {serializeJsonLd, toJsonLd} from './to-jsonld.js'
 import {serializeNitf, toNitf} from './to-nitf.js'
 
@@ -13,7 +14,8 @@ export default function emitDocuments() {
     if (!article || !context) return
     file.data.outputs = {
       '.jsonld': serializeJsonLd(toJsonLd(article, context)),
-      '.nitf.xml': serializeNitf(toNitf(article, context))
+      '.nitf.xml': serializeNitf(toNitf(article, context)),
+      '.head.html': renderHead(article, context)
     }
   }
 }

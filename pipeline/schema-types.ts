@@ -117,6 +117,29 @@ keywords?: string[]
 language?: Language
 publisher?: Publisher
 images?: Image[]
+/**
+ * `false` for an article behind a paywall.
+ */
+isAccessibleForFree?: boolean
+/**
+ * CSS class selectors (`.paywall`) of the page parts behind the paywall; needs `isAccessibleForFree: false`.
+ */
+paywalledSections?: string[]
+/**
+ * Where the article ran in print.
+ */
+print?: {
+edition?: string
+section?: string
+page?: string
+column?: string
+}
+copyrightHolder?: string
+copyrightYear?: number
+/**
+ * An absolute http(s) URL.
+ */
+license?: string
 }
 export interface Publisher {
 name?: string
@@ -148,6 +171,10 @@ url: AbsoluteUrl
 width?: number
 height?: number
 }
+/**
+ * Profiles of the publisher elsewhere (social accounts, Wikipedia).
+ */
+sameAs?: AbsoluteUrl[]
 }
 /**
  * An absolute http(s) URL.
@@ -163,4 +190,28 @@ nitf?: {
  */
 regsrc?: string
 }
+/**
+ * The author directory: people and desks by the names bylines print, with the profile URLs search engines want.
+ */
+authors?: {
+name: string
+/**
+ * Other spellings bylines use (`JANE DOE`, `J. Doe`); matched without regard to case.
+ */
+aliases?: string[]
+/**
+ * An absolute http(s) URL.
+ */
+url?: string
+sameAs?: AbsoluteUrl[]
+jobTitle?: string
+}[]
+/**
+ * Who holds the copyright of every article, unless a sidecar says otherwise.
+ */
+copyrightHolder?: string
+/**
+ * An absolute http(s) URL.
+ */
+license?: string
 }

@@ -1,8 +1,10 @@
 // JSON-LD emitter: reads an `Article` and its `ArticleContext` (sidecar meta,
-// project config, story id, input path) and returns one schema.org
-// NewsArticle document; `serializeJsonLd` writes it as the `.jsonld` output.
-// Pure and deterministic: no clock, no randomness, no network; a key is only
-// present when the input supports its value.
+// project config, story id, input path) and returns one schema.org `@graph`:
+// the NewsArticle, its WebPage and WebSite, the publisher, one node per
+// author and per image, linked by `@id`s derived from the site and article
+// URLs, so they never change between builds. `serializeJsonLd` writes it as
+// the `.jsonld` output. Pure and deterministic: no clock, no randomness, no
+// network; a key is only present when the input supports its value.
 import type {Root} from 'nlcst'
 import retextEnglish from 'retext-english'
 import type {
@@ -14,9 +16,12 @@ import type {
   Person,
   QuantitativeValue,
   Thing,
-  WithContext
+  WebPage,
+  WebPageElement,
+  WebSite
 } from 'schema-dts'
 import {unified} from 'unified'
+import {type AuthorEntry, findAuthorEntry} from './author-directory.js'
 import type {Article, ArticleContext, Author, Meta} from './types.js'
 import {countWords} from './words.js'
 
@@ -31,51 +36,127 @@ type PublisherNode = Extract<
 >
 type ImageObjectNode = Extract<ImageObject, {'@type': 'ImageObject'}>
 type PixelsNode = Extract<QuantitativeValue, {'@type': 'QuantitativeValue'}>
+type WebPageNode = Extract<WebPage, {'@type': 'WebPage'}>
+type WebSiteNode = Extract<WebSite, {'@type': 'WebSite'}>
+type WebPageElementNode = Extract<WebPageElement, {'@type': 'WebPageElement'}>
+
+/** A node reference: the `@id` of a node elsewhere in the graph. */
+type IdReference = {'@id': string}
+/** A node with its `@id` set. */
+type WithId<Node> = Node & {'@id': string}
+
+/** The `@id`s of one article's graph. */
+interface GraphIds {
+  /** Base for fragment ids: the page URL, else a URN of the story id. */
+  base: string
+  article: string
+  webpage?: string
+  website?: string
+  publisher: string
+}
 
 /** Longest `description` taken from the body, in UTF-16 code units. */
 const descriptionMaxLength = 300
 
 const englishParser = unified().use(retextEnglish)
 
-/** Build the schema.org NewsArticle JSON-LD document for an article. */
-export function toJsonLd(
-  article: Article,
-  context: ArticleContext
-): WithContext<NewsArticle> {
+/** Build the schema.org JSON-LD `@graph` for an article. */
+export function toJsonLd(article: Article, context: ArticleContext): Graph {
   const {config, meta} = context
   const articleBody = article.body.join('\n\n')
   const url = articleUrl(context)
+  const site = siteUrl(context, url)
+  const ids = graphIds(context, url, site)
+  const language = meta.language ?? config.language
   const field = optionalField<NewsArticleNode>()
+  const publisherNode = publisher(article, context, ids, site)
+  const authorNodes = authors(article, context, ids, site)
+  const imageNodes = (meta.images ?? []).map((image, index) =>
+    toImageObject(image, `${ids.base}#image-${index + 1}`)
+  )
+  const images = imageNodes.map((node) => reference(node['@id']))
+  const copyrightHolder = meta.copyrightHolder ?? config.copyrightHolder
+  const copyrightYear =
+    meta.copyrightYear ??
+    (copyrightHolder !== undefined && meta.datePublished !== undefined
+      ? Number(meta.datePublished.slice(0, 4))
+      : undefined)
 
-  return {
-    '@context': 'https://schema.org',
+  const newsArticle = {
     '@type': 'NewsArticle',
+    '@id': ids.article,
     headline: article.headline,
     ...field('alternativeHeadline', article.subheadline),
     ...field('description', articleDescription(article)),
-    ...field('author', authors(article)),
+    ...field(
+      'author',
+      authorNodes.map((node) => reference(node['@id']))
+    ),
     // `creditText` is a CreativeWork term (schema.org pending): the credit
     // lines as printed, without guessing names and roles out of them.
     ...field('creditText', article.credits),
-    ...field('publisher', publisher(article, context)),
+    ...field('publisher', publisherNode && reference(publisherNode['@id'])),
     ...field('datePublished', meta.datePublished),
     ...field('dateModified', meta.dateModified),
     ...field('url', url),
-    ...field('mainEntityOfPage', url),
+    ...field('mainEntityOfPage', ids.webpage && reference(ids.webpage)),
+    ...field('isPartOf', ids.webpage && reference(ids.webpage)),
     ...field('identifier', context.storyId),
-    ...field('inLanguage', meta.language ?? config.language),
+    ...field('inLanguage', language),
     ...field('articleSection', meta.section),
     // An array, not a comma string: a keyword may itself hold a comma.
     ...field('keywords', meta.keywords),
-    ...field('image', meta.images?.map(toImageObject)),
+    ...field('image', images),
     ...field('dateline', article.dateline?.text),
+    ...field('isAccessibleForFree', meta.isAccessibleForFree),
+    ...field('hasPart', paywalledParts(meta)),
+    ...field('printEdition', meta.print?.edition),
+    ...field('printSection', meta.print?.section),
+    ...field('printPage', meta.print?.page),
+    ...field('printColumn', meta.print?.column),
+    ...field('copyrightHolder', copyrightHolder),
+    ...field('copyrightYear', copyrightYear),
+    ...field('license', meta.license ?? config.license),
     articleBody,
     wordCount: countWords(articleBody)
-  } satisfies WithContext<NewsArticleNode>
+  } satisfies NewsArticleNode
+
+  const nodes: Thing[] = [newsArticle]
+  if (ids.webpage && url) {
+    const pageField = optionalField<WebPageNode>()
+    nodes.push({
+      '@type': 'WebPage',
+      '@id': ids.webpage,
+      url,
+      name: article.headline,
+      ...pageField('isPartOf', ids.website && reference(ids.website)),
+      ...pageField('primaryImageOfPage', images[0]),
+      ...pageField('inLanguage', language),
+      ...pageField('datePublished', meta.datePublished),
+      ...pageField('dateModified', meta.dateModified)
+    } satisfies WebPageNode)
+  }
+  if (ids.website && site) {
+    const siteField = optionalField<WebSiteNode>()
+    nodes.push({
+      '@type': 'WebSite',
+      '@id': ids.website,
+      url: site,
+      ...siteField('name', publisherNode?.name),
+      ...siteField(
+        'publisher',
+        publisherNode && reference(publisherNode['@id'])
+      ),
+      ...siteField('inLanguage', language)
+    } satisfies WebSiteNode)
+  }
+  if (publisherNode) nodes.push(publisherNode)
+  nodes.push(...authorNodes, ...imageNodes)
+  return {'@context': 'https://schema.org', '@graph': nodes}
 }
 
 /** Serialize a JSON-LD document the way every copydesk JSON output is written. */
-export function serializeJsonLd(document: WithContext<Thing> | Graph): string {
+export function serializeJsonLd(document: Graph): string {
   return `${JSON.stringify(document, null, 2)}\n`
 }
 
@@ -94,30 +175,87 @@ function optionalField<Node>() {
       : ({[key]: value} as Pick<Node, Key>)
 }
 
+/** A node reference: `{"@id": …}`. */
+function reference(id: string): IdReference {
+  return {'@id': id}
+}
+
+/**
+ * The ids of the graph. With a page URL, the Yoast-style ids (`<url>#article`,
+ * the page at its URL, `<site>#website`, `<site>#publisher`); without one, a
+ * URN of the story id, stable and unique all the same.
+ */
+function graphIds(
+  context: ArticleContext,
+  url: string | undefined,
+  site: string | undefined
+): GraphIds {
+  const base =
+    url ?? `urn:copydesk:story:${encodeURIComponent(context.storyId)}`
+  const ids: GraphIds = {
+    base,
+    article: `${base}#article`,
+    publisher: site ? `${site}#publisher` : `${base}#publisher`
+  }
+  if (url) ids.webpage = url
+  if (site) ids.website = `${site}#website`
+  return ids
+}
+
+/** The site's home URL: the publisher's URL, else the origin of the article URL. */
+function siteUrl(
+  context: ArticleContext,
+  url: string | undefined
+): string | undefined {
+  const home =
+    context.meta.publisher?.url ??
+    context.config.publisher?.url ??
+    (url ? new URL(url).origin : undefined)
+  if (home === undefined) return undefined
+  return home.endsWith('/') ? home : `${home}/`
+}
+
 /** One Person or Organization per author across all bylines, first seen wins. */
-function authors(article: Article): Array<PersonNode | OrganizationNode> {
+function authors(
+  article: Article,
+  context: ArticleContext,
+  ids: GraphIds,
+  site: string | undefined
+): Array<WithId<PersonNode | OrganizationNode>> {
   const seen = new Set<string>()
-  const result: Array<PersonNode | OrganizationNode> = []
+  const result: Array<WithId<PersonNode | OrganizationNode>> = []
 
   for (const byline of article.bylines) {
     for (const author of byline.authors) {
-      const key = `${author.kind}\u0000${author.name}`
+      const entry = findAuthorEntry(context.config, author.name)
+      const name = entry?.name ?? author.name
+      const key = `${author.kind}\u0000${name.toLowerCase()}`
       if (seen.has(key)) continue
       seen.add(key)
-      result.push(toAuthor(author))
+      const path = `${author.kind === 'Person' ? 'person' : 'organization'}/${slug(name)}`
+      const id = site ? `${site}#/${path}` : `${ids.base}#/${path}`
+      result.push(toAuthor(author, id, entry))
     }
   }
 
   return result
 }
 
-function toAuthor(author: Author): PersonNode | OrganizationNode {
+function toAuthor(
+  author: Author,
+  id: string,
+  entry: AuthorEntry | undefined
+): WithId<PersonNode | OrganizationNode> {
+  const name = entry?.name ?? author.name
   if (author.kind === 'Organization') {
     const field = optionalField<OrganizationNode>()
     // No `jobTitle`: schema.org defines it on Person only.
     return {
       '@type': 'Organization',
-      name: author.name,
+      '@id': id,
+      name,
+      ...field('url', entry?.url),
+      ...field('sameAs', entry?.sameAs),
       ...field('email', author.email)
     } satisfies OrganizationNode
   }
@@ -125,22 +263,43 @@ function toAuthor(author: Author): PersonNode | OrganizationNode {
   const field = optionalField<PersonNode>()
   return {
     '@type': 'Person',
-    name: author.name,
+    '@id': id,
+    name,
+    ...field('url', entry?.url),
+    ...field('sameAs', entry?.sameAs),
     ...field('email', author.email),
-    ...field('jobTitle', author.jobTitle)
+    ...field('jobTitle', entry?.jobTitle ?? author.jobTitle)
   } satisfies PersonNode
+}
+
+/** A URL fragment from a name: `Lee Hyo-jin` -> `lee-hyo-jin`. */
+function slug(name: string): string {
+  const value = name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+  return encodeURIComponent(value === '' ? 'unnamed' : value)
+}
+
+/** Who published the article, merged from sidecar, config and masthead. */
+export interface PublisherFacts {
+  name: string
+  url?: string
+  logo?: {url: string; width?: number; height?: number}
+  sameAs?: string[]
 }
 
 /**
  * The publisher: the sidecar's fields over the project config's, the name
  * falling back to the masthead. A sidecar that names another publisher than
- * the config does not inherit the config's `url` and `logo`.
+ * the config does not inherit the config's `url`, `logo` and `sameAs`.
  */
-function publisher(
+export function resolvePublisher(
   article: Article,
   context: ArticleContext
-): PublisherNode | undefined {
-  const field = optionalField<PublisherNode>()
+): PublisherFacts | undefined {
   const fromMeta = context.meta.publisher ?? {}
   const configured = context.config.publisher ?? {}
   const fromConfig =
@@ -151,20 +310,56 @@ function publisher(
       : configured
   const name = fromMeta.name ?? fromConfig.name ?? article.publication
   if (name === undefined) return undefined
-  const logo = 'logo' in fromConfig ? fromConfig.logo : undefined
+  const facts: PublisherFacts = {name}
+  const url = fromMeta.url ?? fromConfig.url
+  if (url !== undefined) facts.url = url
+  if ('logo' in fromConfig && fromConfig.logo) facts.logo = fromConfig.logo
+  if ('sameAs' in fromConfig && fromConfig.sameAs) {
+    facts.sameAs = fromConfig.sameAs
+  }
+  return facts
+}
+
+function publisher(
+  article: Article,
+  context: ArticleContext,
+  ids: GraphIds,
+  site: string | undefined
+): WithId<PublisherNode> | undefined {
+  const facts = resolvePublisher(article, context)
+  if (!facts) return undefined
+  const field = optionalField<PublisherNode>()
+  const logo = facts.logo
   return {
     '@type': 'NewsMediaOrganization',
-    name,
-    ...field('url', fromMeta.url ?? fromConfig.url),
+    '@id': ids.publisher,
+    name: facts.name,
+    ...field('url', facts.url),
     ...field(
       'logo',
       logo && {
         '@type': 'ImageObject',
+        '@id': site ? `${site}#logo` : `${ids.base}#logo`,
         url: logo.url,
+        contentUrl: logo.url,
         ...imageSize(logo)
       }
-    )
+    ),
+    ...field('sameAs', facts.sameAs)
   } satisfies PublisherNode
+}
+
+/** Paywalled parts of the page, as Google's paywall markup wants them. */
+function paywalledParts(meta: Meta): WebPageElementNode[] {
+  if (meta.isAccessibleForFree !== false) return []
+  return (meta.paywalledSections ?? []).map(
+    (selector) =>
+      ({
+        '@type': 'WebPageElement',
+        isAccessibleForFree: false,
+        cssSelector: selector
+      }) satisfies WebPageElementNode
+  )
 }
 
 /**
@@ -172,7 +367,7 @@ function publisher(
  * path without its extension (the rule `schemas/config.schema.json` states for
  * `baseUrl`), else none.
  */
-function articleUrl(context: ArticleContext): string | undefined {
+export function articleUrl(context: ArticleContext): string | undefined {
   if (context.meta.url !== undefined) return context.meta.url
   const baseUrl = context.config.baseUrl
   if (baseUrl === undefined) return undefined
@@ -186,10 +381,11 @@ function articleUrl(context: ArticleContext): string | undefined {
 
 type MetaImage = NonNullable<Meta['images']>[number]
 
-function toImageObject(image: MetaImage): ImageObjectNode {
+function toImageObject(image: MetaImage, id: string): WithId<ImageObjectNode> {
   const field = optionalField<ImageObjectNode>()
   return {
     '@type': 'ImageObject',
+    '@id': id,
     url: image.url,
     // The sidecar URL is the image file itself; Google ties `creditText` to
     // an image through `contentUrl`.
@@ -225,7 +421,7 @@ function pixels(value: number | undefined): PixelsNode | undefined {
  * The first summary bullet, else the lead paragraph: whole when short, else
  * cut after the last sentence that ends within `descriptionMaxLength`.
  */
-function articleDescription(article: Article): string | undefined {
+export function articleDescription(article: Article): string | undefined {
   const bullet = article.summary[0]
   if (bullet !== undefined) return bullet
   const lead = article.body[0]?.trim()

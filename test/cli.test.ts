@@ -21,9 +21,16 @@ let project: string
 const article = (headline: string) =>
   `${headline}\n\nBy Mina Kowalczyk\n\nVALLETTA, June 2 (Reuters) - A first paragraph about ${headline.toLowerCase()}.\n\nA second paragraph closes it.\n`
 
+// Metadata the recommended-field warnings ask for, so reports show only what
+// a test is about.
+const image =
+  '{"url": "https://news.example/i.jpg", "width": 1200, "height": 800}'
+const config = `{"authors": [{"name": "Mina Kowalczyk", "url": "https://news.example/staff/mina"}]}\n`
+
 beforeEach(async () => {
   project = await mkdtemp(path.join(tmpdir(), 'copydesk-cli-'))
   await mkdir(path.join(project, 'input'))
+  await writeFile(path.join(project, 'copydesk.config.json'), config)
 })
 
 afterEach(async () => {
@@ -77,21 +84,23 @@ describe('copydesk CLI', () => {
     await put('input/world/one.txt', article('Harbour reopens'))
     await put(
       'input/world/one.meta.json',
-      '{"datePublished": "2024-06-02T08:00:00+02:00"}\n'
+      `{"datePublished": "2024-06-02T08:00:00+02:00", "images": [${image}]}\n`
     )
     const run = await runCliIn(project, ['build'])
     expect(run).toEqual({code: 0, stdout: '', stderr: ''})
     expect(await listOutput()).toEqual([
       'world',
+      'world/one.head.html',
       'world/one.jsonld',
       'world/one.nitf.xml'
     ])
     const document = JSON.parse(
       await readFile(path.join(project, 'output/world/one.jsonld'), 'utf8')
     )
-    expect(document.headline).toBe('Harbour reopens')
-    expect(document.datePublished).toBe('2024-06-02T08:00:00+02:00')
-    expect(document.dateline).toBe('VALLETTA, June 2 (Reuters) -')
+    const [newsArticle] = document['@graph']
+    expect(newsArticle.headline).toBe('Harbour reopens')
+    expect(newsArticle.datePublished).toBe('2024-06-02T08:00:00+02:00')
+    expect(newsArticle.dateline).toBe('VALLETTA, June 2 (Reuters) -')
   })
 
   it('takes files, folders and globs, and --output', async () => {
@@ -126,10 +135,15 @@ describe('copydesk CLI', () => {
     expect(run.code).toBe(1)
     expect(squash(run.stderr)).toBe(
       'input/empty.txt\nerror Unexpected empty text, expected a headline followed by body paragraphs missing-headline copydesk\n\n' +
-        'input/good.txt\nwarning Unexpected missing `datePublished`, expected an ISO 8601 date-time with offset in the sidecar `.meta.json`; the outputs have no publication date missing-date copydesk\n\n' +
-        '2 messages (✖ 1 error, ⚠ 1 warning)\n'
+        'input/good.txt\nwarning Unexpected missing `datePublished`, expected an ISO 8601 date-time with offset in the sidecar `.meta.json`; the outputs have no publication date missing-date copydesk\n' +
+        'warning Unexpected article without image, expected `images` in the sidecar `.meta.json`; search engines show articles with images first missing-image copydesk\n\n' +
+        '3 messages (✖ 1 error, ⚠ 2 warnings)\n'
     )
-    expect(await listOutput()).toEqual(['good.jsonld', 'good.nitf.xml'])
+    expect(await listOutput()).toEqual([
+      'good.head.html',
+      'good.jsonld',
+      'good.nitf.xml'
+    ])
   })
 
   it('places a sidecar syntax error, skips that article, builds the rest', async () => {
@@ -147,7 +161,11 @@ describe('copydesk CLI', () => {
     expect(squash(run.stderr)).toContain(
       'input/bad.txt\nerror Unexpected invalid sidecar `bad.meta.json`, expected metadata valid against `schemas/meta.schema.json`; nothing written for this article invalid-sidecar copydesk'
     )
-    expect(await listOutput()).toEqual(['good.jsonld', 'good.nitf.xml'])
+    expect(await listOutput()).toEqual([
+      'good.head.html',
+      'good.jsonld',
+      'good.nitf.xml'
+    ])
   })
 
   it('places a sidecar type error at the offending value', async () => {
@@ -179,12 +197,12 @@ describe('copydesk CLI', () => {
     await put('input/a.txt', article('Extra key'))
     await put(
       'input/a.meta.json',
-      '{"datePublished": "2024-06-02T08:00:00Z", "sectoin": "World"}\n'
+      `{"datePublished": "2024-06-02T08:00:00Z", "images": [${image}], "sectoin": "World"}\n`
     )
     const run = await runCliIn(project, ['build'])
     expect(run.code).toBe(0)
     expect(squash(run.stderr)).toBe(
-      'input/a.meta.json\n1:43-1:61 warning Unexpected unknown property `sectoin`, expected only known keys; ignored unknown-property copydesk\n\n⚠ 1 warning\n'
+      'input/a.meta.json\n1:124-1:142 warning Unexpected unknown property `sectoin`, expected only known keys; ignored unknown-property copydesk\n\n⚠ 1 warning\n'
     )
     expect((await runCliIn(project, ['build', '--frail'])).code).toBe(1)
   })
@@ -214,19 +232,35 @@ describe('copydesk CLI', () => {
     const output = path.join(project, 'seed-output')
     const run = await runCliIn(root, ['build', '--output', output])
     expect(run.code).toBe(0)
-    const document = JSON.parse(
+    const graph = JSON.parse(
       await readFile(
         path.join(output, 'korea-russia-ties-hit-new-low.jsonld'),
         'utf8'
       )
-    )
+    )['@graph']
+    const node = (id: string) =>
+      graph.find((candidate: {'@id': string}) => candidate['@id'] === id)
+    const document = graph[0]
+    expect(document['@type']).toBe('NewsArticle')
     expect(document.headline).toBe(
       'S. Korea-Russia ties hit new low following minister’s remarks'
     )
-    expect(document.author).toEqual([
-      {'@type': 'Person', name: 'Lee Hyo-jin', email: 'lhj@koreatimes.co.kr'}
+    expect(
+      document.author.map((author: {'@id': string}) => node(author['@id']))
+    ).toEqual([
+      {
+        '@type': 'Person',
+        '@id': 'https://www.koreatimes.co.kr/#/person/lee-hyo-jin',
+        name: 'Lee Hyo-jin',
+        email: 'lhj@koreatimes.co.kr'
+      }
     ])
-    expect(document.publisher.name).toBe('The Korea Times')
+    expect(node(document.publisher['@id'])).toEqual({
+      '@type': 'NewsMediaOrganization',
+      '@id': 'https://www.koreatimes.co.kr/#publisher',
+      name: 'The Korea Times',
+      url: 'https://www.koreatimes.co.kr'
+    })
     expect(document.inLanguage).toBe('en')
     expect(document.datePublished).toBeUndefined()
     const paragraphs = document.articleBody.split('\n\n')

@@ -40,7 +40,7 @@ describe.each(cases)('golden: $name', ({name, cwd}) => {
     const run = await runCliIn(cwd, ['build', '--output', output])
     const written = (await readdir(output, {recursive: true}))
       .map(String)
-      .filter((file) => /\.(jsonld|nitf\.xml)$/.test(file))
+      .filter((file) => /\.(jsonld|nitf\.xml|head\.html)$/.test(file))
       .sort()
 
     if (update) {
@@ -58,7 +58,7 @@ describe.each(cases)('golden: $name', ({name, cwd}) => {
     )
     const expected = (await readdir(expectedFolder, {recursive: true}))
       .map(String)
-      .filter((file) => /\.(jsonld|nitf\.xml)$/.test(file))
+      .filter((file) => /\.(jsonld|nitf\.xml|head\.html)$/.test(file))
       .sort()
     expect(written).toEqual(expected)
     expect(written.length).toBeGreaterThan(0)
@@ -70,8 +70,20 @@ describe.each(cases)('golden: $name', ({name, cwd}) => {
       )
       if (file.endsWith('.nitf.xml')) {
         expect(await validateNitf(actual), file).toEqual([])
-      } else {
+      } else if (file.endsWith('.jsonld')) {
         expect(await checkJsonLdTerms(JSON.parse(actual)), file).toEqual([])
+      } else {
+        // The head's script holds the same graph, and nothing that could end
+        // the script or open a comment in an HTML parser.
+        const script =
+          /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(
+            actual
+          )?.[1] ?? ''
+        expect(script, file).not.toMatch(/<\/script|<!--|[<>&\u2028\u2029]/i)
+        const jsonld = file.replace(/\.head\.html$/, '.jsonld')
+        expect(JSON.parse(script), file).toEqual(
+          JSON.parse(await readFile(path.join(output, jsonld), 'utf8'))
+        )
       }
     }
   })

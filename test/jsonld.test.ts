@@ -1,7 +1,46 @@
+import type {Graph} from 'schema-dts'
 import {describe, expect, it} from 'vitest'
 import {serializeJsonLd, toJsonLd} from '../pipeline/to-jsonld.js'
 import type {Article, ArticleContext} from '../pipeline/types.js'
 import {checkJsonLdTerms} from './helpers/check-jsonld.js'
+
+type JsonObject = Record<string, unknown>
+
+/**
+ * The NewsArticle node with its `author`, `publisher` and `image` references
+ * replaced by the nodes they name, and every `@id` and page link left out:
+ * the article as one tree, for expectations about its values. The links
+ * themselves are tested on the graph.
+ */
+function articleTree(graph: Graph): JsonObject {
+  const nodes = graph['@graph'] as unknown as JsonObject[]
+  const byId = new Map(nodes.map((node) => [node['@id'], node]))
+  const withoutId = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(withoutId)
+    if (node === null || typeof node !== 'object') return node
+    return Object.fromEntries(
+      Object.entries(node)
+        .filter(([key]) => key !== '@id')
+        .map(([key, value]) => [key, withoutId(value)])
+    )
+  }
+  const resolve = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(resolve)
+      : withoutId(byId.get((value as JsonObject)['@id']) ?? value)
+  const article = {...nodes[0]}
+  for (const key of ['author', 'publisher', 'image']) {
+    if (key in article) article[key] = resolve(article[key])
+  }
+  delete article.mainEntityOfPage
+  delete article.isPartOf
+  return withoutId(article) as JsonObject
+}
+
+/** `toJsonLd` as one article tree (see `articleTree`). */
+function tree(article: Article, context: ArticleContext): JsonObject {
+  return articleTree(toJsonLd(article, context))
+}
 
 /** An article with every list empty, overridden by `fields`. */
 function makeArticle(fields: Partial<Article> & Pick<Article, 'headline'>) {
@@ -97,7 +136,7 @@ const fullContext = makeContext({
 })
 
 describe('toJsonLd', () => {
-  it('emits the exact document for a small article', () => {
+  it('emits the exact graph for a small article', () => {
     const document = toJsonLd(
       makeArticle({
         headline: 'Library extends weekend hours',
@@ -109,15 +148,27 @@ describe('toJsonLd', () => {
       makeContext()
     )
 
+    // No URL and no site: ids are built from the story id, stable all the same.
     const expected = {
       '@context': 'https://schema.org',
-      '@type': 'NewsArticle',
-      headline: 'Library extends weekend hours',
-      description: 'The town library will open on Sundays.',
-      author: [{'@type': 'Person', name: 'Tom Reyes'}],
-      identifier: 'local-story',
-      articleBody: 'The town library will open on Sundays.\n\nStaff agreed.',
-      wordCount: 9
+      '@graph': [
+        {
+          '@type': 'NewsArticle',
+          '@id': 'urn:copydesk:story:local-story#article',
+          headline: 'Library extends weekend hours',
+          description: 'The town library will open on Sundays.',
+          author: [{'@id': 'urn:copydesk:story:local-story#/person/tom-reyes'}],
+          identifier: 'local-story',
+          articleBody:
+            'The town library will open on Sundays.\n\nStaff agreed.',
+          wordCount: 9
+        },
+        {
+          '@type': 'Person',
+          '@id': 'urn:copydesk:story:local-story#/person/tom-reyes',
+          name: 'Tom Reyes'
+        }
+      ]
     }
     // Comparing serialized text also pins the key order.
     expect(serializeJsonLd(document)).toBe(
@@ -125,11 +176,138 @@ describe('toJsonLd', () => {
     )
   })
 
+  it('links article, page, site, publisher, authors and images by id', () => {
+    const graph = toJsonLd(fullArticle, fullContext)
+    const nodes = graph['@graph'] as unknown as JsonObject[]
+    expect(nodes.map((node) => [node['@type'], node['@id']])).toEqual([
+      ['NewsArticle', 'https://ledger.example/metro/ferry-returns#article'],
+      ['WebPage', 'https://ledger.example/metro/ferry-returns'],
+      ['WebSite', 'https://ledger.example/#website'],
+      ['NewsMediaOrganization', 'https://ledger.example/#publisher'],
+      ['Person', 'https://ledger.example/#/person/ada-okafor'],
+      [
+        'Organization',
+        'https://ledger.example/#/organization/ledger-metro-desk'
+      ],
+      ['ImageObject', 'https://ledger.example/metro/ferry-returns#image-1']
+    ])
+    const [article, page, site] = nodes
+    expect(article?.mainEntityOfPage).toEqual({
+      '@id': 'https://ledger.example/metro/ferry-returns'
+    })
+    expect(page).toEqual({
+      '@type': 'WebPage',
+      '@id': 'https://ledger.example/metro/ferry-returns',
+      url: 'https://ledger.example/metro/ferry-returns',
+      name: 'Millbrook ferry returns after two-year pause',
+      isPartOf: {'@id': 'https://ledger.example/#website'},
+      primaryImageOfPage: {
+        '@id': 'https://ledger.example/metro/ferry-returns#image-1'
+      },
+      inLanguage: 'en-US',
+      datePublished: '2024-06-03T07:30:00-04:00',
+      dateModified: '2024-06-03T11:05:00-04:00'
+    })
+    expect(site).toEqual({
+      '@type': 'WebSite',
+      '@id': 'https://ledger.example/#website',
+      url: 'https://ledger.example/',
+      name: 'The Millbrook Ledger',
+      publisher: {'@id': 'https://ledger.example/#publisher'},
+      inLanguage: 'en-US'
+    })
+    // Every reference names a node of the graph: no dangling ids.
+    const ids = new Set(nodes.map((node) => node['@id']))
+    const references = JSON.stringify(graph).match(/\{"@id":"[^"]+"\}/g) ?? []
+    for (const reference of references) {
+      expect(ids).toContain(JSON.parse(reference)['@id'])
+    }
+  })
+
+  it('takes url, sameAs and jobTitle from the author directory, by alias too', () => {
+    const graph = toJsonLd(
+      makeArticle({
+        headline: 'Vote count',
+        bylines: [
+          {
+            text: 'By ROSA LIND and Karl Ek',
+            authors: [
+              {name: 'ROSA LIND', kind: 'Person'},
+              {name: 'Karl Ek', kind: 'Person'}
+            ]
+          }
+        ]
+      }),
+      makeContext({
+        meta: {url: 'https://paper.example/vote'},
+        config: {
+          authors: [
+            {
+              name: 'Rosa Lind',
+              aliases: ['Rosa LIND'],
+              url: 'https://paper.example/staff/rosa-lind',
+              sameAs: ['https://social.example/@rosalind'],
+              jobTitle: 'Political Editor'
+            }
+          ]
+        }
+      })
+    )
+    const nodes = graph['@graph'] as unknown as JsonObject[]
+    expect(nodes.filter((node) => node['@type'] === 'Person')).toEqual([
+      {
+        '@type': 'Person',
+        '@id': 'https://paper.example/#/person/rosa-lind',
+        name: 'Rosa Lind',
+        url: 'https://paper.example/staff/rosa-lind',
+        sameAs: ['https://social.example/@rosalind'],
+        jobTitle: 'Political Editor'
+      },
+      {
+        '@type': 'Person',
+        '@id': 'https://paper.example/#/person/karl-ek',
+        name: 'Karl Ek'
+      }
+    ])
+  })
+
+  it('maps paywall, print placement, copyright and licence from the sidecar', () => {
+    const document = tree(
+      makeArticle({headline: 'Members only'}),
+      makeContext({
+        meta: {
+          datePublished: '2024-02-01T08:00:00Z',
+          isAccessibleForFree: false,
+          paywalledSections: ['.paywall'],
+          print: {edition: 'Late', section: 'B', page: '3', column: '2'},
+          license: 'https://paper.example/licence'
+        },
+        config: {copyrightHolder: 'Paper Group'}
+      })
+    )
+    expect(document).toMatchObject({
+      isAccessibleForFree: false,
+      hasPart: [
+        {
+          '@type': 'WebPageElement',
+          isAccessibleForFree: false,
+          cssSelector: '.paywall'
+        }
+      ],
+      printEdition: 'Late',
+      printSection: 'B',
+      printPage: '3',
+      printColumn: '2',
+      copyrightHolder: 'Paper Group',
+      copyrightYear: 2024,
+      license: 'https://paper.example/licence'
+    })
+  })
+
   it('maps every field of a full article, in a stable order', () => {
-    const document = toJsonLd(fullArticle, fullContext)
+    const document = tree(fullArticle, fullContext)
 
     expect(document).toEqual({
-      '@context': 'https://schema.org',
       '@type': 'NewsArticle',
       headline: 'Millbrook ferry returns after two-year pause',
       alternativeHeadline: 'Commuters cheer as the river crossing reopens',
@@ -151,6 +329,7 @@ describe('toJsonLd', () => {
         logo: {
           '@type': 'ImageObject',
           url: 'https://ledger.example/logo.png',
+          contentUrl: 'https://ledger.example/logo.png',
           width: {'@type': 'QuantitativeValue', value: 600, unitCode: 'E37'},
           height: {'@type': 'QuantitativeValue', value: 60, unitCode: 'E37'}
         }
@@ -158,7 +337,6 @@ describe('toJsonLd', () => {
       datePublished: '2024-06-03T07:30:00-04:00',
       dateModified: '2024-06-03T11:05:00-04:00',
       url: 'https://ledger.example/metro/ferry-returns',
-      mainEntityOfPage: 'https://ledger.example/metro/ferry-returns',
       identifier: 'ledger-2024-0603-ferry',
       inLanguage: 'en-US',
       articleSection: 'Metro',
@@ -181,7 +359,6 @@ describe('toJsonLd', () => {
       wordCount: 18
     })
     expect(Object.keys(document)).toEqual([
-      '@context',
       '@type',
       'headline',
       'alternativeHeadline',
@@ -192,7 +369,6 @@ describe('toJsonLd', () => {
       'datePublished',
       'dateModified',
       'url',
-      'mainEntityOfPage',
       'identifier',
       'inLanguage',
       'articleSection',
@@ -216,13 +392,12 @@ describe('toJsonLd', () => {
   })
 
   it('invents no dates, URL, publisher or language without meta', () => {
-    const document = toJsonLd(
+    const document = tree(
       makeArticle({headline: 'Quiet day', body: ['Nothing happened.']}),
       makeContext()
     )
 
     expect(document).toEqual({
-      '@context': 'https://schema.org',
       '@type': 'NewsArticle',
       headline: 'Quiet day',
       description: 'Nothing happened.',
@@ -247,7 +422,7 @@ describe('toJsonLd', () => {
   it('counts words in the article body', () => {
     // Hand count: 17 tokens in the first paragraph (each dash is not a word,
     // `3`, `1962` and `mayor’s` are), 4 in the second.
-    const document = toJsonLd(
+    const document = tree(
       makeArticle({
         headline: 'Bridges close',
         body: [
@@ -275,7 +450,10 @@ describe('toJsonLd', () => {
     expect(text.endsWith('}\n')).toBe(true)
     expect(text).toContain('"headline": "A \\"quoted\\" headline"')
     expect(JSON.parse(text)).toEqual(document)
-    expect(JSON.parse(text)).toHaveProperty('articleBody', body.join('\n\n'))
+    expect(articleTree(JSON.parse(text))).toHaveProperty(
+      'articleBody',
+      body.join('\n\n')
+    )
   })
 
   it('is deterministic', () => {
@@ -289,7 +467,7 @@ describe('toJsonLd: url', () => {
   const article = makeArticle({headline: 'Roadworks'})
 
   it('prefers the sidecar url over `baseUrl`', () => {
-    const document = toJsonLd(
+    const document = tree(
       article,
       makeContext({
         meta: {url: 'https://paper.example/canonical'},
@@ -298,14 +476,10 @@ describe('toJsonLd: url', () => {
     )
 
     expect(document).toHaveProperty('url', 'https://paper.example/canonical')
-    expect(document).toHaveProperty(
-      'mainEntityOfPage',
-      'https://paper.example/canonical'
-    )
   })
 
   it('falls back to `baseUrl` + the path without extension', () => {
-    const document = toJsonLd(
+    const document = tree(
       article,
       makeContext({
         path: 'city/road works.v2.txt',
@@ -327,7 +501,7 @@ describe('toJsonLd: publisher', () => {
   })
 
   it('lets a sidecar naming another publisher drop the config’s url and logo', () => {
-    const document = toJsonLd(
+    const document = tree(
       article,
       makeContext({
         meta: {publisher: {name: 'Wire Partner'}},
@@ -348,7 +522,7 @@ describe('toJsonLd: publisher', () => {
   })
 
   it('joins the masthead name, the sidecar url and the config logo', () => {
-    const document = toJsonLd(
+    const document = tree(
       article,
       makeContext({
         meta: {publisher: {url: 'https://harbour.example/'}},
@@ -360,12 +534,16 @@ describe('toJsonLd: publisher', () => {
       '@type': 'NewsMediaOrganization',
       name: 'Harbour Times',
       url: 'https://harbour.example/',
-      logo: {'@type': 'ImageObject', url: 'https://harbour.example/logo.png'}
+      logo: {
+        '@type': 'ImageObject',
+        url: 'https://harbour.example/logo.png',
+        contentUrl: 'https://harbour.example/logo.png'
+      }
     })
   })
 
   it('falls back to the masthead', () => {
-    expect(toJsonLd(article, makeContext())).toHaveProperty('publisher', {
+    expect(tree(article, makeContext())).toHaveProperty('publisher', {
       '@type': 'NewsMediaOrganization',
       name: 'Harbour Times'
     })
@@ -374,7 +552,7 @@ describe('toJsonLd: publisher', () => {
 
 describe('toJsonLd: fields from text', () => {
   it('gives one author per name across bylines, jobTitle on people only', () => {
-    const document = toJsonLd(
+    const document = tree(
       makeArticle({
         headline: 'Council vote',
         bylines: [
@@ -408,12 +586,12 @@ describe('toJsonLd: fields from text', () => {
     const article = makeArticle({headline: 'Wahl'})
     const config = {language: 'de'}
 
-    expect(toJsonLd(article, makeContext({config}))).toHaveProperty(
+    expect(tree(article, makeContext({config}))).toHaveProperty(
       'inLanguage',
       'de'
     )
     expect(
-      toJsonLd(article, makeContext({config, meta: {language: 'de-AT'}}))
+      tree(article, makeContext({config, meta: {language: 'de-AT'}}))
     ).toHaveProperty('inLanguage', 'de-AT')
   })
 
@@ -430,7 +608,7 @@ describe('toJsonLd: fields from text', () => {
     expect(lead.length).toBeGreaterThan(300)
     expect(`${first} ${second}`.length).toBeLessThanOrEqual(300)
 
-    const document = toJsonLd(
+    const document = tree(
       makeArticle({headline: 'Cranes', body: [lead]}),
       makeContext()
     )
@@ -441,7 +619,7 @@ describe('toJsonLd: fields from text', () => {
   it('keeps a closing quote with its sentence', () => {
     const first = `Die Bürgermeisterin sagte am Montag: „Wir bauen die Brücke neu.“`
     const rest = ' Danach'.repeat(50)
-    const document = toJsonLd(
+    const document = tree(
       makeArticle({headline: 'Brücke', body: [`${first}${rest}.`]}),
       makeContext()
     )
@@ -451,7 +629,7 @@ describe('toJsonLd: fields from text', () => {
 
   it('cuts a single overlong sentence at a word, marked with `…`', () => {
     const lead = `${'word '.repeat(80)}end.`
-    const document = toJsonLd(
+    const document = tree(
       makeArticle({headline: 'Long', body: [lead]}),
       makeContext()
     )

@@ -1,0 +1,19 @@
+// The author directory of `copydesk.config.json`: byline names (and their
+// aliases, such as upper-case wire spellings) to profile URLs. Pure lookups.
+import type {Config} from './types.js'
+
+/** One entry of the author directory. */
+export type AuthorEntry = NonNullable<Config['authors']>[number]
+
+/** The directory entry for a byline name, by name or alias, any case. */
+export function findAuthorEntry(
+  config: Config,
+  name: string
+): AuthorEntry | undefined {
+  const wanted = name.toLowerCase()
+  return config.authors?.find(
+    (entry) =>
+      entry.name.toLowerCase() === wanted ||
+      (entry.aliases ?? []).some((alias) => alias.toLowerCase() === wanted)
+  )
+}
