@@ -21,7 +21,8 @@ export const usage = `Usage: copydesk build [paths or globs...] [options]
 
 Turn raw article text into schema.org NewsArticle JSON-LD and IPTC NITF 3.6.
 With no paths, builds every *.txt under input/ into output/.
-An input input/a/b.txt writes <output>/a/b.jsonld and <output>/a/b.nitf.xml.
+An input input/a/b.txt writes <output>/a/b.jsonld, <output>/a/b.nitf.xml
+and <output>/a/b.head.html.
 
 Options:
   -o, --output <dir>  output folder (default: output)
