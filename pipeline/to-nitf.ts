@@ -168,6 +168,14 @@ function docdata(
   publisher: string | undefined
 ): Element | undefined {
   const storyId = nonEmpty(context.storyId)
+  const {meta, config} = context
+  const copyright = {
+    holder:
+      nonEmpty(meta.copyrightHolder) ??
+      nonEmpty(config.copyrightHolder) ??
+      publisher,
+    year: meta.copyrightYear?.toString() ?? published?.year
+  }
   const keywords = (context.meta.keywords ?? []).flatMap((keyword) => {
     const key = nonEmpty(keyword)
     return key ? [x('keyword', {key})] : []
@@ -185,9 +193,10 @@ function docdata(
       const info = nonEmpty(note)
       return info ? x('ed-msg', {info}) : undefined
     }),
-    // A year with no holder says nothing about rights: only with a holder.
-    publisher
-      ? x('doc.copyright', {year: published?.year, holder: publisher})
+    // A year with no holder says nothing about rights: only with a holder,
+    // the one sidecar or config names, else the publisher.
+    copyright.holder
+      ? x('doc.copyright', {year: copyright.year, holder: copyright.holder})
       : undefined,
     keywords.length > 0 ? x('key-list', keywords) : undefined
   ]

@@ -524,3 +524,25 @@ describe('validateNitf', () => {
     expect(errors).not.toEqual([])
   })
 })
+
+describe('toNitf: copyright', () => {
+  test('takes holder and year from the sidecar over the publisher', async () => {
+    const xml = serializeNitf(
+      toNitf(
+        article({}),
+        context({
+          meta: {
+            datePublished: '2023-11-12T09:30:00Z',
+            copyrightHolder: 'Portvale Syndicate',
+            copyrightYear: 2022
+          },
+          config: {publisher: {name: 'Portvale Courier'}}
+        })
+      )
+    )
+    expect(xml).toContain(
+      '<doc.copyright year="2022" holder="Portvale Syndicate"/>'
+    )
+    expect(await validateNitf(xml)).toEqual([])
+  })
+})
