@@ -37,6 +37,9 @@ const creditContributed =
   /^\(?.{1,200}\b(?:contributed(?: reporting)?(?: to this (?:report|story|article))?|helped with this (?:story|report))\.?\)?\.?$/i
 const signature =
   /^(?:reuters?|ends|end|-+ ?end ?-+|\(end\)|-?30-|###|#+ end|dpa(?: [a-z]{2,4}){1,10}|[A-Z]{2,}(?:-[A-Z]{2,})*-\d{2}-\d{2}-\d{2,4} \d{3,4} ?(?:GMT|UTC|ET|EST|EDT)|\d{6} (?:GMT|UTC) \w{3} \d{1,2})$/i
+// Editor initials closing a wire story: `(jh/rg)`, `(ab-cd)`. Lower case only,
+// so that an acronym in parentheses (`(NATO)`) is never taken for one.
+const initials = /^\([a-z]{1,4}(?:[/-][a-z]{1,4}){0,3}\)$/
 const divider = /^[\s_\-=*~#.•·–—]{3,}$/
 const notebook = /^#+\s*(?:dpa\s+)?notebook\b|not intended for publication/i
 const leftover =
@@ -105,6 +108,6 @@ export function classifyLine(text: string): LineKind | undefined {
 
 /** Classify a line at the very end of the text: signatures too. */
 export function classifyTrailingLine(text: string): LineKind | undefined {
-  if (signature.test(text)) return 'signature'
+  if (signature.test(text) || initials.test(text)) return 'signature'
   return classifyLine(text)
 }

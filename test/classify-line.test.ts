@@ -204,3 +204,13 @@ describe('credits and slugs that are prose or markup', () => {
     expect(classifyEnvelopeLine('<b>Ferry</b> </script><!--')).toBe(undefined)
   })
 })
+
+describe('editor initials at the end', () => {
+  it.each(['(jh/rg)', '(ab-cd)', '(kl)'])('%j is a signature', (line) => {
+    expect(classifyTrailingLine(line)).toBe('signature')
+  })
+
+  it.each(['(NATO)', '(and more)'])('%j is not', (line) => {
+    expect(classifyTrailingLine(line)).toBe(undefined)
+  })
+})
