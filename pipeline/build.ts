@@ -5,7 +5,7 @@
 // ruleIds: `no-input`, `read-error`, `output-collision`, `invalid-sidecar`,
 // `write-error` (fatal), plus those of `read-json`.
 import {existsSync} from 'node:fs'
-import {mkdir, readFile, stat} from 'node:fs/promises'
+import {mkdir, readFile, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {glob, isDynamicPattern} from 'tinyglobby'
 import {VFile} from 'vfile'
@@ -51,6 +51,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const written: string[] = []
   const outputRoot = path.resolve(cwd, options.output)
 
+  await removeStaleTemporaries(outputRoot)
   const configFile = await loadConfig(cwd)
   if (configFile.file) files.push(configFile.file)
   if (!configFile.config) return {files, written}
@@ -144,6 +145,30 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   files.sort((a, b) => compareStrings(a.path, b.path))
   return {files, written}
+}
+
+// write-file-atomic writes `<target>.<number>` and renames it over `<target>`;
+// a build killed in between leaves that temporary behind.
+const temporaryName = /\.(?:jsonld|nitf\.xml|head\.html)\.\d{1,10}$/
+// Younger temporaries may belong to a build running right now.
+const staleAfterMilliseconds = 60_000
+
+/** Remove temporaries that an interrupted build left in the output folder. */
+async function removeStaleTemporaries(outputRoot: string): Promise<void> {
+  if (!existsSync(outputRoot)) return
+  const candidates = await glob('**/*.*.*', {
+    cwd: outputRoot,
+    absolute: true,
+    onlyFiles: true,
+    followSymbolicLinks: false
+  })
+  for (const file of candidates) {
+    if (!temporaryName.test(file)) continue
+    const info = await stat(file).catch(() => undefined)
+    if (info && Date.now() - info.mtimeMs > staleAfterMilliseconds) {
+      await rm(file, {force: true})
+    }
+  }
 }
 
 /** Read and validate `copydesk.config.json` when the project has one. */

@@ -6,6 +6,7 @@ import {
   readdir,
   readFile,
   rm,
+  utimes,
   writeFile
 } from 'node:fs/promises'
 import {tmpdir} from 'node:os'
@@ -271,5 +272,24 @@ describe('copydesk CLI', () => {
         .split(/\s+/)
         .filter((token: string) => /[\p{L}\p{N}]/u.test(token)).length
     )
+  })
+
+  it('removes temporaries an interrupted build left, and only stale ones', async () => {
+    await put('input/a.txt', article('Left behind'))
+    await put('output/a.jsonld.3141592653', '{"half": ')
+    await put('output/a.nitf.xml.27182818', '<nitf')
+    await put('output/notes.txt.12345', 'not ours')
+    const old = new Date('2020-01-01T00:00:00Z')
+    await utimes(path.join(project, 'output/a.jsonld.3141592653'), old, old)
+    await utimes(path.join(project, 'output/notes.txt.12345'), old, old)
+    expect((await runCliIn(project, ['build'])).code).toBe(0)
+    expect(await listOutput()).toEqual([
+      'a.head.html',
+      'a.jsonld',
+      'a.nitf.xml',
+      // Too young to be stale: a build running now may still rename it.
+      'a.nitf.xml.27182818',
+      'notes.txt.12345'
+    ])
   })
 })
