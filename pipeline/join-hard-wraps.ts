@@ -6,9 +6,9 @@
 // `\n\n` (a block break: blank line, or an indented first line).
 // Edits leaf values in place; reads and writes nothing in `file.data`.
 import type {Root} from 'nlcst'
-import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {parseDateline} from './parse-dateline.js'
+import {forEachLeaf} from './walk-leaves.js'
 
 /** What the source layout says about line breaks. */
 export interface Layout {
@@ -47,7 +47,8 @@ export default function joinHardWraps() {
       if (text.charCodeAt(index) === 10) lineStarts.push(index + 1)
     }
 
-    visit(tree, 'WhiteSpaceNode', (node) => {
+    forEachLeaf(tree, (node) => {
+      if (node.type !== 'WhiteSpaceNode') return
       const newlines = countNewlines(node.value)
       if (newlines === 0) {
         node.value = ' '

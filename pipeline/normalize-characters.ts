@@ -5,9 +5,9 @@
 // so positions keep pointing at the source.
 // ruleIds: `illegal-character` (warning).
 import type {Root} from 'nlcst'
-import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
+import {forEachLeaf} from './walk-leaves.js'
 
 const source = 'copydesk'
 
@@ -20,8 +20,7 @@ const illegalCharacter =
 export default function normalizeCharacters() {
   return (tree: Root, file: VFile): undefined => {
     const place = location(file)
-    visit(tree, (node) => {
-      if (!('value' in node) || typeof node.value !== 'string') return
+    forEachLeaf(tree, (node) => {
       const start = node.position?.start.offset
       let value = node.value
       if (illegalCharacter.test(value)) {

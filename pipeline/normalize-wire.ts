@@ -5,13 +5,12 @@
 // smartypants.
 // Edits the tree in place; reads and writes nothing in `file.data`.
 import type {Parent, Root, RootContent} from 'nlcst'
-import {visit} from 'unist-util-visit'
+import {forEachLeaf} from './walk-leaves.js'
 
 /** Rewrite wire ASCII conventions to the characters they stand for. */
 export default function normalizeWire() {
   return (tree: Root): undefined => {
-    visit(tree, (node, index, parent) => {
-      if (!parent || index === undefined) return
+    forEachLeaf(tree, (node, index, parent) => {
       if (node.type === 'PunctuationNode' && node.value === '_') {
         if (isSpace(parent, index - 1) && isSpace(parent, index + 1)) {
           node.value = '\u2014'
@@ -31,7 +30,7 @@ export default function normalizeWire() {
   }
 }
 
-function isSpace(parent: Parent, index: number): boolean {
+function isSpace(parent: Root | Parent, index: number): boolean {
   const sibling = parent.children[index]
   // At the edge of a sentence the neighbouring white space is outside `parent`.
   return sibling === undefined || sibling.type === 'WhiteSpaceNode'

@@ -5,9 +5,9 @@
 // Emits no messages.
 import type {Root} from 'nlcst'
 import type {Point} from 'unist'
-import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import type {Block, Line} from './types.js'
+import {forEachLeaf} from './walk-leaves.js'
 
 /** Group the normalized leaves into blocks of lines. */
 export default function segmentBlocks() {
@@ -43,8 +43,7 @@ export function toBlocks(tree: Root): Block[] {
     lines = []
   }
 
-  visit(tree, (node) => {
-    if (!('value' in node)) return
+  forEachLeaf(tree, (node) => {
     if (node.type === 'WhiteSpaceNode') {
       if (node.value === '\n\n') endBlock()
       else if (node.value === '\n') endLine()
