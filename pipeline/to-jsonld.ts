@@ -215,7 +215,12 @@ function siteUrl(
   return home.endsWith('/') ? home : `${home}/`
 }
 
-/** One Person or Organization per author across all bylines, first seen wins. */
+/**
+ * One Person or Organization per author across all bylines, first seen wins.
+ * Authors are told apart by `@id`, so names that differ only in case, accents
+ * or punctuation (`JOSE DIAZ`, `José Díaz`) are one node, never two nodes
+ * under one id.
+ */
 function authors(
   article: Article,
   context: ArticleContext,
@@ -229,11 +234,10 @@ function authors(
     for (const author of byline.authors) {
       const entry = findAuthorEntry(context.config, author.name)
       const name = entry?.name ?? author.name
-      const key = `${author.kind}\u0000${name.toLowerCase()}`
-      if (seen.has(key)) continue
-      seen.add(key)
       const path = `${author.kind === 'Person' ? 'person' : 'organization'}/${slug(name)}`
       const id = site ? `${site}#/${path}` : `${ids.base}#/${path}`
+      if (seen.has(id)) continue
+      seen.add(id)
       result.push(toAuthor(author, id, entry))
     }
   }

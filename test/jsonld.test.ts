@@ -582,6 +582,52 @@ describe('toJsonLd: fields from text', () => {
     ])
   })
 
+  it('gives one node per id when spellings differ only in accents or punctuation', () => {
+    const graph = toJsonLd(
+      makeArticle({
+        headline: 'Harbour deal',
+        bylines: [
+          {
+            text: 'By José Díaz and Anne-Marie Lee',
+            authors: [
+              {name: 'José Díaz', kind: 'Person'},
+              {name: 'Anne-Marie Lee', kind: 'Person'}
+            ]
+          },
+          {
+            text: 'JOSE DIAZ, ANNE MARIE LEE',
+            authors: [
+              {name: 'JOSE DIAZ', kind: 'Person'},
+              {name: 'ANNE MARIE LEE', kind: 'Person'}
+            ]
+          }
+        ]
+      }),
+      makeContext({meta: {url: 'https://port.example/deal'}})
+    )
+    const nodes = graph['@graph'] as unknown as JsonObject[]
+    const people = nodes.filter((node) => node['@type'] === 'Person')
+
+    expect(people).toEqual([
+      {
+        '@type': 'Person',
+        '@id': 'https://port.example/#/person/jose-diaz',
+        name: 'José Díaz'
+      },
+      {
+        '@type': 'Person',
+        '@id': 'https://port.example/#/person/anne-marie-lee',
+        name: 'Anne-Marie Lee'
+      }
+    ])
+    expect(nodes[0]?.author).toEqual([
+      {'@id': 'https://port.example/#/person/jose-diaz'},
+      {'@id': 'https://port.example/#/person/anne-marie-lee'}
+    ])
+    const ids = nodes.map((node) => node['@id'])
+    expect(new Set(ids).size).toBe(ids.length)
+  })
+
   it('takes inLanguage from meta, else config', () => {
     const article = makeArticle({headline: 'Wahl'})
     const config = {language: 'de'}
