@@ -12,6 +12,7 @@ import {VFile} from 'vfile'
 import writeFileAtomic from 'write-file-atomic'
 import {processArticle, storyIdFromPath} from './index.js'
 import {validateConfigSchema, validateMetaSchema} from './json-schemas.js'
+import {nitfProfiles} from './nitf-profile.js'
 import {readJson} from './read-json.js'
 import type {ArticleContext, Config, Meta} from './types.js'
 
@@ -60,22 +61,36 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const {inputs, problems} = await discoverInputs(cwd, options.inputs)
   files.push(...problems)
 
-  // Refuse, before writing anything, two inputs that map to one output.
-  const byStem = new Map<string, Input[]>()
+  // Refuse, before writing anything, two inputs that map to one output file
+  // (`a.txt` and `a.md`; `a.txt` and `a.x.txt` with a NITF profile `x`).
+  // Case is folded: macOS and Windows take `A.jsonld` and `a.jsonld` for one.
+  const suffixes = [
+    '.jsonld',
+    '.head.html',
+    ...nitfProfiles(config).map((profile) => profile.suffix)
+  ]
+  const writers = new Map<string, Input[]>()
+  const targetsOf = (input: Input) =>
+    suffixes.map((suffix) => (stemOf(input) + suffix).toLowerCase())
   for (const input of inputs) {
-    const stem = input.relative.replace(/\.[^./]*$/, '')
-    byStem.set(stem, [...(byStem.get(stem) ?? []), input])
+    for (const target of new Set(targetsOf(input))) {
+      writers.set(target, [...(writers.get(target) ?? []), input])
+    }
   }
 
   for (const input of inputs) {
     const display = toPosix(path.relative(cwd, input.absolute))
-    const stem = input.relative.replace(/\.[^./]*$/, '')
-    const clash = (byStem.get(stem) ?? []).filter((other) => other !== input)
-    if (clash.length > 0) {
+    const stem = stemOf(input)
+    const clash = new Set(
+      targetsOf(input).flatMap((target) =>
+        (writers.get(target) ?? []).filter((other) => other !== input)
+      )
+    )
+    if (clash.size > 0) {
       const file = new VFile({path: display})
       fail(
         file,
-        `Unexpected second input for output \`${stem}\` (also from ${clash.map((other) => `\`${toPosix(path.relative(cwd, other.absolute))}\``).join(', ')}), expected one input per output stem; rename one of them`,
+        `Unexpected second input for the outputs of \`${stem}\` (also from ${[...clash].map((other) => `\`${toPosix(path.relative(cwd, other.absolute))}\``).join(', ')}), expected one input per output file; rename one of them`,
         'output-collision'
       )
       files.push(file)
@@ -169,6 +184,11 @@ async function removeStaleTemporaries(outputRoot: string): Promise<void> {
       await rm(file, {force: true})
     }
   }
+}
+
+/** The output path of an input without extension: `a/b.txt` -> `a/b`. */
+function stemOf(input: Input): string {
+  return input.relative.replace(/\.[^./]*$/, '')
 }
 
 /** Read and validate `copydesk.config.json` when the project has one. */

@@ -1,21 +1,62 @@
 // Stage 6, emit: reads `file.data.article` and `file.data.context`, writes
-// `file.data.outputs`: the serialized JSON-LD, NITF and page head tags, keyed by the suffix
-// each is written under. Emitters are pure functions of the article and its
-// context. Emits no messages.
+// `file.data.outputs`: the serialized JSON-LD, one NITF per partner profile
+// (`.nitf.xml` for the default, `config.nitf.profiles` for the others) and
+// the page head tags, keyed by the suffix each is written under. Emitters
+// are pure functions of the article and its context.
+// ruleIds: `nitf-profile-collision` (fatal: two outputs with one file name).
 import type {VFile} from 'vfile'
+import {type NitfProfile, nitfProfiles} from './nitf-profile.js'
+import {encodeNitf, serializeNitf} from './serialize-nitf.js'
 import {renderHead} from './to-head-html.js'
 import {serializeJsonLd, toJsonLd} from './to-jsonld.js'
-import {serializeNitf, toNitf} from './to-nitf.js'
+import {toNitf} from './to-nitf.js'
+import type {Article, ArticleContext, Outputs} from './types.js'
+
+const source = 'copydesk'
 
 /** Serialize the validated article to every output format. */
 export default function emitDocuments() {
   return (_tree: unknown, file: VFile): undefined => {
     const {article, context} = file.data
     if (!article || !context) return
-    file.data.outputs = {
-      '.jsonld': serializeJsonLd(toJsonLd(article, context)),
-      '.nitf.xml': serializeNitf(toNitf(article, context)),
-      '.head.html': renderHead(article, context)
+
+    const outputs: Outputs = {
+      '.jsonld': serializeJsonLd(toJsonLd(article, context))
     }
+    // Claimed suffixes, lower-cased: `a.X.xml` and `a.x.xml` are one file on
+    // the file systems of macOS and Windows.
+    const owners = new Map<string, string>([
+      ['.jsonld', 'the JSON-LD'],
+      ['.head.html', 'the page head']
+    ])
+    let collided = false
+    for (const profile of nitfProfiles(context.config)) {
+      const owner = owners.get(profile.suffix.toLowerCase())
+      if (owner) {
+        const message = file.message(
+          `Unexpected NITF profile \`${profile.name}\` writing \`<stem>${profile.suffix}\`, which ${owner} writes too, expected one output per file name; give the profile another \`suffix\` in \`copydesk.config.json\``,
+          {ruleId: 'nitf-profile-collision', source}
+        )
+        message.fatal = true
+        collided = true
+        continue
+      }
+      owners.set(profile.suffix.toLowerCase(), `profile \`${profile.name}\``)
+      outputs[profile.suffix] = renderNitf(article, context, profile)
+    }
+    if (collided) return
+
+    outputs['.head.html'] = renderHead(article, context)
+    file.data.outputs = outputs
   }
+}
+
+/** The NITF file of one profile: text for UTF-8, bytes in any other encoding. */
+function renderNitf(
+  article: Article,
+  context: ArticleContext,
+  profile: NitfProfile
+): string | Buffer {
+  const xml = serializeNitf(toNitf(article, context, profile), profile)
+  return profile.encoding === 'utf-8' ? xml : encodeNitf(xml, profile.encoding)
 }

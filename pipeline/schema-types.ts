@@ -140,6 +140,22 @@ copyrightYear?: number
  * An absolute http(s) URL.
  */
 license?: string
+/**
+ * Editorial urgency, NITF `urgency/@ed-urg`: 1 most urgent, 5 normal (the default), 8 least.
+ */
+urgency?: number
+/**
+ * ISO 8601 date-time with a UTC offset.
+ */
+embargoUntil?: string
+/**
+ * ISO 8601 date-time with a UTC offset.
+ */
+expires?: string
+/**
+ * Version of an updated story, 1 for the first: NITF `du-key/@version`.
+ */
+version?: number
 }
 export interface Publisher {
 name?: string
@@ -157,6 +173,24 @@ credit?: string
  * An absolute http(s) URL.
  */
 export type AbsoluteUrl = string
+/**
+ * `namespaced`: root `<nitf xmlns="http://iptc.org/std/NITF/2006-10-18/">`; `bare`: `<nitf>` without a namespace, for parsers that accept nothing else.
+ */
+export type NitfNamespace = ("namespaced" | "bare")
+/**
+ * Encoding of the file, named in its XML declaration; characters outside it are written as numeric character references (`&#x2019;`).
+ */
+export type NitfEncoding = ("utf-8" | "iso-8859-1" | "us-ascii")
+/**
+ * Extra `head/meta` elements, in order.
+ */
+export type NitfMeta = {
+/**
+ * `meta/@name`, an XML name token.
+ */
+name: string
+content: string
+}[]
 
 /**
  * Project-wide `copydesk.config.json`. Every key is optional.
@@ -184,11 +218,22 @@ baseUrl?: string
  * Default language when a sidecar gives none.
  */
 language?: string
+/**
+ * NITF settings: identifiers, rights, and one output per partner profile.
+ */
 nitf?: {
 /**
  * NITF `doc-id/@regsrc`: the registered source of the identifiers.
  */
 regsrc?: string
+rights?: NitfRights
+/**
+ * Partner profiles, by name: each writes one NITF file per article. `default` configures `<stem>.nitf.xml` (namespaced, UTF-8 unless it says otherwise); any other profile writes `<stem>.<name>.nitf.xml`, or `<stem><suffix>` with a `suffix`.
+ */
+profiles?: {
+default?: NitfDefaultProfile
+[k: string]: NitfProfile | undefined
+}
 }
 /**
  * The author directory: people and desks by the names bylines print, with the profile URLs search engines want.
@@ -214,4 +259,65 @@ copyrightHolder?: string
  * An absolute http(s) URL.
  */
 license?: string
+}
+/**
+ * NITF `docdata/doc.rights`: who holds the rights to the articles and what partners may do with them.
+ */
+export interface NitfRights {
+/**
+ * `@owner`: who holds the rights.
+ */
+owner?: string
+/**
+ * `@agent`: who acts for the owner.
+ */
+agent?: string
+/**
+ * `@type`: the kind of rights (`all`, `print`, `online`).
+ */
+type?: string
+/**
+ * `@geography`: where the rights apply.
+ */
+geography?: string
+/**
+ * `@location-code`: a code for that area.
+ */
+locationCode?: string
+/**
+ * `@code-source`: the code list of `locationCode`.
+ */
+codeSource?: string
+/**
+ * `@limitations`: what may not be done.
+ */
+limitations?: string
+/**
+ * `@startdate`: when the rights begin.
+ */
+startDate?: string
+/**
+ * `@enddate`: when the rights end.
+ */
+endDate?: string
+}
+/**
+ * The profile of `<stem>.nitf.xml`.
+ */
+export interface NitfDefaultProfile {
+namespace?: NitfNamespace
+encoding?: NitfEncoding
+meta?: NitfMeta
+}
+/**
+ * A partner profile. Defaults: namespaced, UTF-8, no extra `meta`, suffix `.<name>.nitf.xml`.
+ */
+export interface NitfProfile {
+namespace?: NitfNamespace
+encoding?: NitfEncoding
+meta?: NitfMeta
+/**
+ * What follows the stem in the output name (`.kindle.xml`); it must differ from every other output's.
+ */
+suffix?: string
 }

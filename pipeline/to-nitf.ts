@@ -1,14 +1,17 @@
 // Emit, NITF: reads an `Article` and its `ArticleContext` (sidecar `meta`,
 // project `config`, `storyId`) and builds the IPTC NITF 3.6 document as an xast
-// tree; `serializeNitf` turns that tree into the bytes of `<stem>.nitf.xml`.
-// Pure: no clock, no randomness; a value the input does not give is left out,
-// never guessed. Element order follows `schemas/nitf/nitf-3-6.xsd`.
+// tree for one partner profile (namespace mode, extra `head/meta`);
+// `serializeNitf` (`serialize-nitf.ts`) writes that tree in the profile's
+// encoding. Pure: no clock, no randomness; a value the input does not give is
+// left out, never guessed, except NITF's own defaults (urgency 5, `usable`).
+// Element order follows `schemas/nitf/nitf-3-6.xsd`.
 // Emits no messages: the article is validated before it gets here.
 
-import type {Element, ElementContent, Root, RootContent} from 'xast'
-import {toXml} from 'xast-util-to-xml'
+import type {Element, ElementContent, Root} from 'xast'
 import {x} from 'xastscript'
 import {canonicalAgency} from './agencies.js'
+import {defaultNitfProfile, type NitfProfile} from './nitf-profile.js'
+import type {NitfRights} from './schema-types.js'
 import type {
   Article,
   ArticleContext,
@@ -24,22 +27,6 @@ const nitfNamespace = 'http://iptc.org/std/NITF/2006-10-18/'
 const nitfVersion = '-//IPTC//DTD NITF 3.6//EN'
 const nitfChangeDate = 'September 11, 2009'
 const nitfChangeTime = '12:26'
-
-// Elements whose content model in the XSD is element-only: white space
-// between their children is insignificant, so the serializer indents there
-// and nowhere else (mixed content such as `p` or `byline` stays untouched).
-const elementOnly = new Set([
-  'nitf',
-  'head',
-  'docdata',
-  'key-list',
-  'body',
-  'body.head',
-  'hedline',
-  'abstract',
-  'body.content',
-  'body.end'
-])
 
 // The sidecar's `dateTime` pattern (`schemas/meta.schema.json`).
 const isoDateTime =
@@ -69,8 +56,21 @@ interface DateTimeParts {
   nitf: string
 }
 
+// An XML `NMTOKEN`, near enough: name characters, no space.
+const nameToken = /^[\p{L}\p{M}\p{N}._:\-\u00b7]+$/u
+
+// `urgency/@ed-urg` when the sidecar gives none: the XSD's "5=normal".
+const normalUrgency = 5
+
+/** What of a profile shapes the tree (the encoding only shapes the bytes). */
+export type NitfTreeProfile = Pick<NitfProfile, 'namespace' | 'meta'>
+
 /** Build the NITF 3.6 document for `article` as an xast tree. */
-export function toNitf(input: Article, context: ArticleContext): Root {
+export function toNitf(
+  input: Article,
+  context: ArticleContext,
+  profile: NitfTreeProfile = defaultNitfProfile
+): Root {
   const {config, meta} = context
   const article = withoutBlanks(input)
   const published = meta.datePublished
@@ -87,6 +87,13 @@ export function toNitf(input: Article, context: ArticleContext): Root {
 
   const head = x('head', [
     hasText(article.headline) ? x('title', article.headline) : undefined,
+    ...profile.meta.flatMap(({name, content}) => {
+      // `name` is an NMTOKEN and `content` is required: both or nothing.
+      const token = nonEmpty(name)
+      return token && nameToken.test(token) && hasText(content)
+        ? [x('meta', {name: token, content: nonEmpty(content)})]
+        : []
+    }),
     docdata(article, context, published, publisher),
     x('pubdata', {
       type: 'web',
@@ -116,7 +123,9 @@ export function toNitf(input: Article, context: ArticleContext): Root {
     x(
       'nitf',
       {
-        xmlns: nitfNamespace,
+        // Bare: the same elements without a namespace, for partner parsers
+        // that match `nitf` literally; valid only as a namespaced copy.
+        xmlns: profile.namespace === 'bare' ? undefined : nitfNamespace,
         version: nitfVersion,
         'change.date': nitfChangeDate,
         'change.time': nitfChangeTime,
@@ -125,28 +134,6 @@ export function toNitf(input: Article, context: ArticleContext): Root {
       [head, body]
     )
   ])
-}
-
-/** Serialize a NITF tree to UTF-8 XML text: declaration, indented, final newline. */
-export function serializeNitf(tree: Root): string {
-  const declaration: RootContent = {
-    type: 'instruction',
-    name: 'xml',
-    value: 'version="1.0" encoding="UTF-8"'
-  }
-  const children: RootContent[] = [declaration, {type: 'text', value: '\n'}]
-  for (const child of tree.children) {
-    // A caller's own declaration would make a second one: not well-formed.
-    if (child.type === 'instruction' && child.name === 'xml') continue
-    children.push(...(child.type === 'doctype' ? [child] : prepare(child, 0)))
-  }
-  children.push({type: 'text', value: '\n'})
-  // `raw` only ever holds the `&#x3E;` made by `prepare`: other raw nodes are
-  // turned into text there, so nothing unescaped gets through.
-  return toXml(
-    {type: 'root', children},
-    {allowDangerousXml: true, closeEmptyElements: true, tightClose: true}
-  )
 }
 
 /** Turn an ISO 8601 date-time with offset into NITF basic form (`20231112T093000+0900`). */
@@ -160,13 +147,13 @@ export function toNitfDate(iso: string): string {
   return parts.nitf
 }
 
-/** `head/docdata`: identity, dates, notes, rights and keywords. */
+/** `head/docdata`: identity, urgency, dates, notes, rights and keywords. */
 function docdata(
   article: Article,
   context: ArticleContext,
   published: DateTimeParts | undefined,
   publisher: string | undefined
-): Element | undefined {
+): Element {
   const storyId = nonEmpty(context.storyId)
   const {meta, config} = context
   const copyright = {
@@ -176,31 +163,69 @@ function docdata(
       publisher,
     year: meta.copyrightYear?.toString() ?? published?.year
   }
-  const keywords = (context.meta.keywords ?? []).flatMap((keyword) => {
+  const keywords = (meta.keywords ?? []).flatMap((keyword) => {
     const key = nonEmpty(keyword)
     return key ? [x('keyword', {key})] : []
   })
-  const children = [
-    storyId
-      ? x('doc-id', {
-          regsrc: nonEmpty(context.config.nitf?.regsrc),
-          'id-string': storyId
-        })
-      : undefined,
-    published ? x('date.issue', {norm: published.nitf}) : undefined,
-    // `docdata` repeats freely, so each note keeps its own boundary.
-    ...article.editorNotes.map((note) => {
-      const info = nonEmpty(note)
-      return info ? x('ed-msg', {info}) : undefined
-    }),
-    // A year with no holder says nothing about rights: only with a holder,
-    // the one sidecar or config names, else the publisher.
-    copyright.holder
-      ? x('doc.copyright', {year: copyright.year, holder: copyright.holder})
-      : undefined,
-    keywords.length > 0 ? x('key-list', keywords) : undefined
-  ]
-  return children.some(Boolean) ? x('docdata', children) : undefined
+  const release = nitfDate(meta.embargoUntil)
+  const expire = nitfDate(meta.expires)
+  const urgency = meta.urgency ?? normalUrgency
+  return x(
+    'docdata',
+    // NITF's values are `usable`, `embargoed`, `withheld` and `canceled`;
+    // copydesk knows of an embargo or of nothing that holds the story back.
+    {'management-status': release ? 'embargoed' : 'usable'},
+    [
+      storyId
+        ? x('doc-id', {
+            regsrc: nonEmpty(config.nitf?.regsrc),
+            'id-string': storyId
+          })
+        : undefined,
+      // An NMTOKEN: only a whole number 1-8 is written (the schema says so too).
+      Number.isInteger(urgency) && urgency >= 1 && urgency <= 8
+        ? x('urgency', {'ed-urg': String(urgency)})
+        : undefined,
+      published ? x('date.issue', {norm: published.nitf}) : undefined,
+      release ? x('date.release', {norm: release}) : undefined,
+      expire ? x('date.expire', {norm: expire}) : undefined,
+      // `docdata` repeats freely, so each note keeps its own boundary.
+      ...article.editorNotes.map((note) => {
+        const info = nonEmpty(note)
+        return info ? x('ed-msg', {info}) : undefined
+      }),
+      // Updates of one story share the key and count up the version.
+      storyId && isPositiveInteger(meta.version)
+        ? x('du-key', {key: storyId, version: String(meta.version)})
+        : undefined,
+      // A year with no holder says nothing about rights: only with a holder,
+      // the one sidecar or config names, else the publisher.
+      copyright.holder
+        ? x('doc.copyright', {year: copyright.year, holder: copyright.holder})
+        : undefined,
+      docRights(config.nitf?.rights),
+      keywords.length > 0 ? x('key-list', keywords) : undefined
+    ]
+  )
+}
+
+/** `doc.rights` from the config's `nitf.rights`, or `undefined` if it says nothing. */
+function docRights(rights: NitfRights | undefined): Element | undefined {
+  if (!rights) return undefined
+  const attributes = {
+    owner: nonEmpty(rights.owner),
+    startdate: nitfDate(rights.startDate),
+    enddate: nitfDate(rights.endDate),
+    agent: nonEmpty(rights.agent),
+    geography: nonEmpty(rights.geography),
+    'location-code': nonEmpty(rights.locationCode),
+    'code-source': nonEmpty(rights.codeSource),
+    type: nonEmpty(rights.type),
+    limitations: nonEmpty(rights.limitations)
+  }
+  return Object.values(attributes).some(Boolean)
+    ? x('doc.rights', attributes)
+    : undefined
 }
 
 /** `body.head`: headlines, bylines, distributor, dateline, abstract. */
@@ -423,40 +448,9 @@ function tagline(credits: string[]): Element {
   )
 }
 
-/** Copy `node` for serializing: `>` escaped in text, element-only content indented. */
-function prepare(node: ElementContent, depth: number): ElementContent[] {
-  if (node.type === 'text' || node.type === 'raw') {
-    // The serializer escapes `&` and `<` only, and `]]>` in text is not
-    // well-formed XML: escape every `>`, in the serializer's `&#x..;` style.
-    return node.value
-      .split('>')
-      .flatMap((part, index): ElementContent[] => [
-        ...(index > 0 ? [{type: 'raw', value: '&#x3E;'} as const] : []),
-        ...(part ? [{type: 'text', value: part} as const] : [])
-      ])
-  }
-  if (node.type !== 'element') return [node]
-
-  const children = node.children.flatMap((child) => prepare(child, depth + 1))
-  const indented =
-    elementOnly.has(node.name) &&
-    children.length > 0 &&
-    children.every((child) => child.type === 'element')
-  if (!indented) return [{...node, children}]
-
-  const inner = `\n${'  '.repeat(depth + 1)}`
-  return [
-    {
-      ...node,
-      children: [
-        ...children.flatMap((child): ElementContent[] => [
-          {type: 'text', value: inner},
-          child
-        ]),
-        {type: 'text', value: `\n${'  '.repeat(depth)}`}
-      ]
-    }
-  ]
+/** The NITF form of an ISO 8601 date-time, or `undefined` for none or an unreadable one. */
+function nitfDate(iso: string | undefined): string | undefined {
+  return iso === undefined ? undefined : parseDateTime(iso)?.nitf
 }
 
 /** Calendar fields and NITF form of an ISO 8601 date-time, or `undefined`. */
@@ -499,6 +493,11 @@ function withoutBlanks(article: Article): Article {
     editorNotes: article.editorNotes.filter(hasText),
     credits: article.credits.filter(hasText)
   }
+}
+
+/** Whether `value` is a whole number from 1 up. */
+function isPositiveInteger(value: number | undefined): value is number {
+  return value !== undefined && Number.isInteger(value) && value >= 1
 }
 
 /** Whether `value` holds more than white space. */

@@ -45,8 +45,11 @@ export interface ArticleContext {
   config: Config
 }
 
-/** Serialized outputs, keyed by file suffix (`.jsonld`, `.nitf.xml`). */
-export type Outputs = Record<string, string>
+/**
+ * Serialized outputs, keyed by file suffix (`.jsonld`, `.nitf.xml`): text to
+ * write as UTF-8, or bytes in another encoding (a partner's ISO-8859-1 NITF).
+ */
+export type Outputs = Record<string, string | Buffer>
 
 declare module 'vfile' {
   interface DataMap {

@@ -8,6 +8,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {processArticle} from '../pipeline/index.js'
+import type {Outputs} from '../pipeline/types.js'
 import {checkJsonLdTerms} from '../test/helpers/check-jsonld.js'
 import {validateNitf} from '../test/helpers/validate-nitf.js'
 import {
@@ -147,15 +148,14 @@ async function evaluate(
 }
 
 /** XSD errors of the NITF and unknown terms of the JSON-LD, prefixed by format. */
-async function checkOutputs(
-  outputs: Record<string, string> | undefined
-): Promise<string[]> {
+async function checkOutputs(outputs: Outputs | undefined): Promise<string[]> {
   const nitf = outputs?.['.nitf.xml']
   const jsonld = outputs?.['.jsonld']
   if (nitf === undefined || jsonld === undefined) return ['no outputs written']
   return [
     ...(await validateNitf(nitf)).map((error) => `nitf: ${error}`),
-    ...(await checkJsonLdTerms(JSON.parse(jsonld))).map(
+    // The JSON-LD is UTF-8 text; `toString` reads a `Buffer` as such too.
+    ...(await checkJsonLdTerms(JSON.parse(jsonld.toString()))).map(
       (error) => `jsonld: ${error}`
     )
   ]

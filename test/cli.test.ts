@@ -214,7 +214,7 @@ describe('copydesk CLI', () => {
     const run = await runCliIn(project, ['build', 'input', 'other'])
     expect(run.code).toBe(1)
     expect(squash(run.stderr)).toContain(
-      'input/story.txt\nerror Unexpected second input for output `story` (also from `other/story.txt`), expected one input per output stem; rename one of them output-collision copydesk'
+      'input/story.txt\nerror Unexpected second input for the outputs of `story` (also from `other/story.txt`), expected one input per output file; rename one of them output-collision copydesk'
     )
     expect(await listOutput()).toEqual([])
   })
@@ -291,5 +291,28 @@ describe('copydesk CLI', () => {
       'a.nitf.xml.27182818',
       'notes.txt.12345'
     ])
+  })
+
+  it('refuses an input whose outputs a partner profile of another would overwrite', async () => {
+    await writeFile(
+      path.join(project, 'copydesk.config.json'),
+      '{"nitf": {"profiles": {"feed": {}}}}\n'
+    )
+    await put('input/a.txt', article('One'))
+    await put('input/a.feed.txt', article('Two'))
+    await put('input/b.txt', article('Three'))
+    const run = await runCliIn(project, ['build'])
+    expect(run.code).toBe(1)
+    // `a.txt` writes `a.feed.nitf.xml` for the profile, `a.feed.txt` for the default.
+    expect(squash(run.stderr)).toContain(
+      'input/a.feed.txt\nerror Unexpected second input for the outputs of `a.feed` (also from `input/a.txt`), expected one input per output file; rename one of them output-collision copydesk'
+    )
+    expect(squash(run.stderr)).toContain(
+      'input/a.txt\nerror Unexpected second input for the outputs of `a` (also from `input/a.feed.txt`), expected one input per output file; rename one of them output-collision copydesk'
+    )
+    expect((await listOutput()).filter((file) => file.startsWith('a'))).toEqual(
+      []
+    )
+    expect(await listOutput()).toContain('b.feed.nitf.xml')
   })
 })

@@ -1,8 +1,9 @@
 import {describe, expect, test} from 'vitest'
 import type {Root} from 'xast'
-import {serializeNitf, toNitf, toNitfDate} from '../pipeline/to-nitf.js'
+import {encodeNitf, serializeNitf} from '../pipeline/serialize-nitf.js'
+import {toNitf, toNitfDate} from '../pipeline/to-nitf.js'
 import type {Article, ArticleContext} from '../pipeline/types.js'
-import {validateNitf} from './helpers/validate-nitf.js'
+import {canonicalXml, validateNitf} from './helpers/validate-nitf.js'
 
 /** An article with only the required fields, overridden by `fields`. */
 function article(fields: Partial<Article> = {}): Article {
@@ -147,8 +148,9 @@ describe('toNitf', () => {
 <nitf xmlns="http://iptc.org/std/NITF/2006-10-18/" version="-//IPTC//DTD NITF 3.6//EN" change.date="September 11, 2009" change.time="12:26">
   <head>
     <title>Tide gauge fails at Portvale harbour</title>
-    <docdata>
+    <docdata management-status="usable">
       <doc-id id-string="harbour-gauge"/>
+      <urgency ed-urg="5"/>
       <date.issue norm="20240305T061500+0000"/>
       <doc.copyright year="2024" holder="Portvale Courier"/>
     </docdata>
@@ -186,8 +188,17 @@ describe('toNitf', () => {
     expect(xml).toContain(
       '<pubdata type="web" item-length="6" unit-of-measure="word"/>'
     )
+    // NITF's own defaults, the only values not taken from the input.
+    expect(xml).toContain(
+      '<docdata management-status="usable">\n      <doc-id id-string="harbour-gauge"/>\n      <urgency ed-urg="5"/>\n    </docdata>'
+    )
     for (const unknown of [
       'date.issue',
+      'date.release',
+      'date.expire',
+      'du-key',
+      'doc.rights',
+      '<meta',
       'doc.copyright',
       'key-list',
       'byline',
@@ -317,10 +328,13 @@ describe('toNitf', () => {
       })
     )
     expect(await validateNitf(xml)).toEqual([])
+    expect(xml).toContain(
+      '<docdata management-status="usable">\n      <urgency ed-urg="5"/>\n    </docdata>'
+    )
     for (const omitted of [
       '<title',
       '<hedline',
-      '<docdata',
+      '<doc-id',
       '<dateline',
       '<abstract',
       '<body.end',
@@ -544,5 +558,287 @@ describe('toNitf: copyright', () => {
       '<doc.copyright year="2022" holder="Portvale Syndicate"/>'
     )
     expect(await validateNitf(xml)).toEqual([])
+  })
+})
+
+describe('toNitf: docdata from sidecar and config', () => {
+  /** The `docdata` element of `xml`, as serialized. */
+  function docdataOf(xml: string): string {
+    return /<docdata[\s\S]*<\/docdata>/.exec(xml)?.[0] ?? ''
+  }
+
+  test('a sidecar with urgency, embargo, expiry and version fills docdata in the XSD order', async () => {
+    const full = fullContext('2023-11-12T09:30:00+09:00')
+    const xml = nitf(
+      fullArticle(),
+      context({
+        ...full,
+        meta: {
+          ...full.meta,
+          urgency: 2,
+          embargoUntil: '2023-11-12T12:00:00+09:00',
+          expires: '2023-12-12T00:00:00Z',
+          version: 3
+        },
+        config: {
+          ...full.config,
+          nitf: {
+            regsrc: 'PVC',
+            rights: {
+              owner: 'Portvale Courier Group',
+              agent: 'Portvale Syndicate',
+              type: 'online',
+              geography: 'United Kingdom',
+              locationCode: 'GB',
+              codeSource: 'ISO 3166-1',
+              limitations: 'No archive use',
+              startDate: '2023-01-01T00:00:00Z',
+              endDate: '2024-12-31T23:59:59-05:00'
+            }
+          }
+        }
+      })
+    )
+    expect(await validateNitf(xml)).toEqual([])
+    expect(docdataOf(xml)).toBe(
+      `<docdata management-status="embargoed">
+      <doc-id regsrc="PVC" id-string="ferry-fares-2023"/>
+      <urgency ed-urg="2"/>
+      <date.issue norm="20231112T093000+0900"/>
+      <date.release norm="20231112T120000+0900"/>
+      <date.expire norm="20231212T000000+0000"/>
+      <ed-msg info="Eds: Updates with board statement"/>
+      <ed-msg info="(Adds byline)"/>
+      <du-key key="ferry-fares-2023" version="3"/>
+      <doc.copyright year="2023" holder="Portvale Courier Group"/>
+      <doc.rights owner="Portvale Courier Group" startdate="20230101T000000+0000" enddate="20241231T235959-0500" agent="Portvale Syndicate" geography="United Kingdom" location-code="GB" code-source="ISO 3166-1" type="online" limitations="No archive use"/>
+      <key-list>
+        <keyword key="ferries"/>
+        <keyword key="fuel prices"/>
+      </key-list>
+    </docdata>`
+    )
+  })
+
+  test('without an embargo the story is usable, with normal urgency', () => {
+    const xml = nitf(article(), context({meta: {expires: '2024-01-01T00:00Z'}}))
+    expect(docdataOf(xml)).toBe(
+      `<docdata management-status="usable">
+      <doc-id id-string="harbour-gauge"/>
+      <urgency ed-urg="5"/>
+      <date.expire norm="20240101T000000+0000"/>
+    </docdata>`
+    )
+  })
+
+  test.each([1, 8])('writes urgency %i as given', (urgency) => {
+    expect(nitf(article(), context({meta: {urgency}}))).toContain(
+      `<urgency ed-urg="${urgency}"/>`
+    )
+  })
+
+  test('leaves out what the schema rules out instead of writing it', async () => {
+    // Values the sidecar schema refuses, as if validation were skipped.
+    const xml = nitf(
+      article(),
+      context({
+        meta: {
+          urgency: 9,
+          version: 0,
+          embargoUntil: '2023-11-12T12:00:00',
+          expires: 'soon'
+        },
+        config: {nitf: {rights: {owner: ' ', startDate: 'yesterday'}}}
+      })
+    )
+    expect(await validateNitf(xml)).toEqual([])
+    for (const omitted of [
+      '<urgency',
+      'du-key',
+      'date.release',
+      'date.expire',
+      'embargoed',
+      'doc.rights'
+    ]) {
+      expect(xml).not.toContain(omitted)
+    }
+  })
+
+  test('keeps only the rights attributes the config gives', () => {
+    expect(
+      nitf(article(), context({config: {nitf: {rights: {geography: 'EU'}}}}))
+    ).toContain('<doc.rights geography="EU"/>')
+    expect(
+      nitf(article(), context({config: {nitf: {rights: {}}}}))
+    ).not.toContain('doc.rights')
+  })
+
+  test('writes every date in NITF basic format with an offset', () => {
+    const full = fullContext('2023-11-12T09:30:00.5+09:00')
+    const xml = nitf(
+      fullArticle(),
+      context({
+        ...full,
+        meta: {
+          ...full.meta,
+          embargoUntil: '2023-11-12T12:00Z',
+          expires: '2023-12-12T00:00:00.999-03:30'
+        },
+        config: {
+          nitf: {
+            rights: {
+              startDate: '2023-01-01T00:00:00+14:00',
+              endDate: '2024-12-31T23:59-12:00'
+            }
+          }
+        }
+      })
+    )
+    const dates = [
+      ...xml.matchAll(/\s(norm|startdate|enddate|date\.publication)="([^"]*)"/g)
+    ].map((match) => [match[1], match[2]])
+    expect(dates).toEqual([
+      ['norm', '20231112T093000+0900'],
+      ['norm', '20231112T120000+0000'],
+      ['norm', '20231212T000000-0330'],
+      ['startdate', '20230101T000000+1400'],
+      ['enddate', '20241231T235900-1200'],
+      ['date.publication', '20231112T093000+0900'],
+      ['norm', '20231112T093000+0900']
+    ])
+  })
+})
+
+describe('serializeNitf: characters', () => {
+  // Every code point XML 1.0 forbids, by kind: C0 controls, the two
+  // non-characters, and unpaired surrogates of both halves.
+  const illegal = '\u0000\u0001\u0008\u000B\u000C\u001F\uFFFE\uFFFF\uDFFF\uD800'
+  const dirty = (value: string) => value.replace(' ', ` ${illegal}`)
+
+  test.each(['utf-8', 'iso-8859-1', 'us-ascii'] as const)(
+    'no XML-illegal character reaches %s output, from any source',
+    async (encoding) => {
+      // As if nothing upstream had cleaned the article, sidecar or config.
+      const xml = serializeNitf(
+        toNitf(
+          article({
+            publication: dirty('The Courier'),
+            headline: dirty('Tide gauge fails'),
+            subheadline: dirty('Board to meet'),
+            bylines: [
+              {
+                text: dirty('By Mira Sol'),
+                authors: [
+                  {
+                    name: dirty('Mira Sol'),
+                    kind: 'Person',
+                    jobTitle: dirty('Harbour reporter'),
+                    email: `mira${illegal}@example.org`
+                  }
+                ],
+                agency: dirty('Ports Wire')
+              }
+            ],
+            dateline: {text: dirty('PORTVALE, Nov 12 -'), location: 'PORTVALE'},
+            body: [dirty('The gauge stopped.'), dirty('Repairs next week.')],
+            summary: [dirty('Gauge down')],
+            editorNotes: [dirty('Eds: new lead')],
+            credits: [dirty('Reporting by Mira Sol')]
+          }),
+          context({
+            storyId: dirty('gauge 1'),
+            meta: {
+              datePublished: '2023-11-12T09:30:00Z',
+              keywords: [dirty('tide gauges')],
+              section: dirty('Local news'),
+              url: `https://example.org/${illegal}`,
+              language: dirty('en GB'),
+              copyrightHolder: dirty('Courier Group')
+            },
+            config: {
+              nitf: {
+                regsrc: dirty('PV C'),
+                rights: {owner: dirty('Courier Group')}
+              }
+            }
+          }),
+          {
+            namespace: 'namespaced',
+            meta: [{name: 'partner', content: dirty('Kindle Newsstand')}]
+          }
+        ),
+        {encoding}
+      )
+      expect(xml).not.toMatch(
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+        /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Cs}/u
+      )
+      // Nor as references, which are just as illegal.
+      expect(xml).not.toMatch(
+        /&#x(?:[0-8BCEF]|1[\dA-F]|FFF[EF]|D[89A-F][\dA-F]{2});/
+      )
+      expect(xml).toContain('<hl1>Tide gauge fails</hl1>')
+      const bytes = encoding === 'utf-8' ? xml : encodeNitf(xml, encoding)
+      expect(await validateNitf(bytes)).toEqual([])
+    }
+  )
+
+  test('escapes `&`, `<`, `>` and the attribute quote, with numeric references only', async () => {
+    const tricky = `Fish & chips <b>"hot"</b> 'n' > cold, AT&T &nbsp; caf&eacute; &#169;`
+    const xml = nitf(
+      article({headline: tricky, body: [tricky]}),
+      context({meta: {keywords: [tricky]}})
+    )
+    expect(await validateNitf(xml)).toEqual([])
+    const text =
+      'Fish &#x26; chips &#x3C;b&#x3E;"hot"&#x3C;/b&#x3E; \'n\' &#x3E; cold, AT&#x26;T &#x26;nbsp; caf&#x26;eacute; &#x26;#169;'
+    expect(xml).toContain(`<hl1>${text}</hl1>`)
+    expect(xml).toContain(`<p>${text}</p>`)
+    // In an attribute, `"` would end the value; `'` and `>` cannot.
+    expect(xml).toContain(
+      '<keyword key="Fish &#x26; chips &#x3C;b>&#x22;hot&#x22;&#x3C;/b> \'n\' > cold, AT&#x26;T &#x26;nbsp; caf&#x26;eacute; &#x26;#169;"/>'
+    )
+    // No HTML named entity, nor any `&` that does not start a reference.
+    expect(xml).not.toMatch(/&(?!#x[\dA-F]+;)/)
+    // Read back by an XML parser, the text is exactly the input.
+    const canonical = await canonicalXml(xml)
+    const escaped = tricky
+      .replaceAll('&', '&amp;')
+      .replaceAll('<', '&lt;')
+      .replaceAll('>', '&gt;')
+    expect(canonical).toContain(`<hl1>${escaped}</hl1>`)
+    expect(canonical).toContain(
+      `key="${escaped.replaceAll('"', '&quot;').replaceAll('&gt;', '>')}"`
+    )
+  })
+
+  test('indents between elements only, never inside mixed content', () => {
+    const xml = nitf(fullArticle(), fullContext('2023-11-12T09:30:00+09:00'))
+    const mixed = [
+      'title',
+      'hl1',
+      'hl2',
+      'byline',
+      'distributor',
+      'dateline',
+      'p',
+      'tagline'
+    ]
+    for (const name of mixed) {
+      const elements = [
+        ...xml.matchAll(new RegExp(`<${name}[ >][\\s\\S]*?</${name}>`, 'g'))
+      ].map((match) => match[0])
+      expect(elements.length, name).toBeGreaterThan(0)
+      for (const element of elements) {
+        // Only the tagline's own line break between credits, never an indent.
+        expect(element, name).not.toMatch(/\n[ \t]|^<[^>]*>\s|\s<\/[^>]*>$/)
+      }
+    }
+    expect(xml).toContain(
+      '<tagline>Reporting by Mira Sol<br/>\nEditing by Ana Reis</tagline>'
+    )
+    // Every line break elsewhere is indentation between elements.
+    const lines = xml.replace('<br/>\nEditing', '<br/>Editing').split('\n')
+    for (const line of lines.slice(1, -1)) expect(line).toMatch(/^ *<|^$/)
   })
 })
