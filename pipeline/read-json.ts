@@ -1,7 +1,8 @@
 // Reading a JSON file (sidecar or config) for its schema: syntax errors and
 // schema errors become vfile messages placed at the line and column of the
 // offending value. ruleIds: `json-syntax`, `<name>-schema` (fatal), and
-// `unknown-property` (warning: the key is ignored).
+// `unknown-property` (warning: the key is ignored), `illegal-character`
+// (warning: the character is removed).
 import type {ErrorObject, ValidateFunction} from 'ajv'
 import {
   findNodeAtLocation,
@@ -14,6 +15,7 @@ import {
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {describeSchemaError} from './json-schemas.js'
+import {xmlIllegalCharacter, xmlIllegalCodePoints} from './xml-characters.js'
 
 const source = 'copydesk'
 
@@ -46,8 +48,9 @@ export function readJson<T>(
     return undefined
   }
 
+  reportIllegalCharacters(file, tree, place)
   const value = getNodeValue(tree) as unknown
-  if (validate(value)) return value
+  if (validate(value)) return withoutIllegalCharacters(value)
 
   const schemaErrors = validate.errors ?? []
   const unknown = schemaErrors.filter(isUnknownProperty)
@@ -88,7 +91,36 @@ export function readJson<T>(
       ]
     }
   }
-  return validate(cleaned) ? cleaned : undefined
+  return validate(cleaned) ? withoutIllegalCharacters(cleaned) : undefined
+}
+
+/** A copy of `value` whose strings hold no character XML 1.0 forbids. */
+function withoutIllegalCharacters<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value), (_key, item: unknown) =>
+    typeof item === 'string' ? item.replace(xmlIllegalCharacter, '') : item
+  ) as T
+}
+
+/**
+ * Warn about strings holding characters XML 1.0 forbids (escaped as `\u0001`
+ * in JSON); `withoutIllegalCharacters` then removes them.
+ */
+function reportIllegalCharacters(
+  file: VFile,
+  node: Node,
+  place: ReturnType<typeof location>
+): void {
+  if (node.type === 'string' && typeof node.value === 'string') {
+    for (const code of xmlIllegalCodePoints(node.value)) {
+      file.message(
+        `Unexpected character \`${code}\`, expected text that XML 1.0 allows; removed`,
+        {place: pointOf(place, node), ruleId: 'illegal-character', source}
+      )
+    }
+  }
+  for (const child of node.children ?? []) {
+    reportIllegalCharacters(file, child, place)
+  }
 }
 
 function isUnknownProperty(error: ErrorObject): boolean {

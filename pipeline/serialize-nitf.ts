@@ -9,6 +9,7 @@
 import type {ElementContent, Root, RootContent} from 'xast'
 import {toXml} from 'xast-util-to-xml'
 import type {NitfEncoding} from './schema-types.js'
+import {xmlIllegalCharacter} from './xml-characters.js'
 
 /** How a NITF document is written. */
 export interface SerializeNitfOptions {
@@ -31,12 +32,6 @@ const outsideEncoding: Record<NitfEncoding, RegExp | undefined> = {
   'iso-8859-1': /[^\t\n\r\u0020-\u007e\u00a0-\u00ff]/gu,
   'us-ascii': /[^\t\n\r\u0020-\u007e]/gu
 }
-
-// Not an XML 1.0 `Char`: C0 controls but tab, LF and CR, U+FFFE, U+FFFF and
-// unpaired surrogates (`\p{Cs}` matches a surrogate only alone, in `u` mode).
-const illegalCharacter =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\p{Cs}]/gu
 
 // Elements whose content model in the XSD is element-only: white space
 // between their children is insignificant, so the serializer indents there
@@ -165,7 +160,7 @@ function prepare(node: ElementContent, depth: number): ElementContent[] {
 
 /** `value` without the code points XML 1.0 does not allow. */
 function withoutIllegal(value: string): string {
-  return value.replace(illegalCharacter, '')
+  return value.replace(xmlIllegalCharacter, '')
 }
 
 /**

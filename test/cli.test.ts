@@ -315,4 +315,21 @@ describe('copydesk CLI', () => {
     )
     expect(await listOutput()).toContain('b.feed.nitf.xml')
   })
+
+  it('removes characters XML forbids from sidecar values, with a warning', async () => {
+    await put('input/a.txt', article('Clean keywords'))
+    await put(
+      'input/a.meta.json',
+      `{"datePublished": "2024-06-02T08:00:00Z", "images": [${image}], "keywords": ["port\\u0001s"]}\n`
+    )
+    const run = await runCliIn(project, ['build'])
+    expect(run.code).toBe(0)
+    expect(squash(run.stderr)).toBe(
+      'input/a.meta.json\n1:137-1:150 warning Unexpected character `U+0001`, expected text that XML 1.0 allows; removed illegal-character copydesk\n\n⚠ 1 warning\n'
+    )
+    const graph = JSON.parse(
+      await readFile(path.join(project, 'output/a.jsonld'), 'utf8')
+    )['@graph']
+    expect(graph[0].keywords).toEqual(['ports'])
+  })
 })
