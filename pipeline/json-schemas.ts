@@ -20,6 +20,14 @@ export function describeSchemaError(error: ErrorObject): string {
   const at =
     error.instancePath === '' ? 'the document' : `\`${error.instancePath}\``
   const params = error.params as Record<string, unknown>
+  if (error.propertyName !== undefined) {
+    // The name of a property failed, not its value (`propertyNames`).
+    const expected =
+      error.keyword === 'pattern'
+        ? `a name matching \`${String(params.pattern)}\``
+        : 'a valid name'
+    return `Unexpected name \`${error.propertyName}\` in ${at}, expected ${expected}`
+  }
   switch (error.keyword) {
     case 'additionalProperties':
       return `Unexpected property \`${String(params.additionalProperty)}\` in ${at}, expected only the properties the schema defines`

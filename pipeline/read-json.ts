@@ -54,7 +54,10 @@ export function readJson<T>(
 
   const schemaErrors = validate.errors ?? []
   const unknown = schemaErrors.filter(isUnknownProperty)
-  const fatal = schemaErrors.filter((error) => !isUnknownProperty(error))
+  // `propertyNames` only sums up the error about the name, reported itself.
+  const fatal = schemaErrors.filter(
+    (error) => !isUnknownProperty(error) && error.keyword !== 'propertyNames'
+  )
   for (const error of unknown) {
     const name = String(error.params.additionalProperty)
     const node = findNodeAtLocation(tree, pathOf(error.instancePath))

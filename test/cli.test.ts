@@ -332,4 +332,18 @@ describe('copydesk CLI', () => {
     )['@graph']
     expect(graph[0].keywords).toEqual(['ports'])
   })
+
+  it('names a bad partner profile name in the config, at its place', async () => {
+    await writeFile(
+      path.join(project, 'copydesk.config.json'),
+      '{"nitf": {"profiles": {"Bad Name": {}}}}\n'
+    )
+    await put('input/a.txt', article('Never built'))
+    const run = await runCliIn(project, ['build'])
+    expect(run.code).toBe(1)
+    expect(squash(run.stderr)).toBe(
+      'copydesk.config.json\n1:23-1:39 error Unexpected name `Bad Name` in `/nitf/profiles`, expected a name matching `^[a-z0-9][a-z0-9_-]{0,63}$` config-schema copydesk\n\n✖ 1 error\n'
+    )
+    expect(await listOutput()).toEqual([])
+  })
 })
