@@ -8,7 +8,7 @@ import type {VFile} from 'vfile'
 import {type NitfProfile, nitfProfiles} from './nitf-profile.js'
 import {encodeNitf, serializeNitf} from './serialize-nitf.js'
 import {renderHead} from './to-head-html.js'
-import {serializeJsonLd, toJsonLd} from './to-jsonld.js'
+import {pageFacts, serializeJsonLd, toJsonLd} from './to-jsonld.js'
 import {toNitf} from './to-nitf.js'
 import type {Article, ArticleContext, Outputs} from './types.js'
 
@@ -20,9 +20,10 @@ export default function emitDocuments() {
     const {article, context} = file.data
     if (!article || !context) return
 
-    const outputs: Outputs = {
-      '.jsonld': serializeJsonLd(toJsonLd(article, context))
-    }
+    // Worked out once: the page head embeds the same graph.
+    const facts = pageFacts(article, context)
+    const graph = toJsonLd(article, context, facts)
+    const outputs: Outputs = {'.jsonld': serializeJsonLd(graph)}
     // Claimed suffixes, lower-cased: `a.X.xml` and `a.x.xml` are one file on
     // the file systems of macOS and Windows.
     const owners = new Map<string, string>([
@@ -46,7 +47,7 @@ export default function emitDocuments() {
     }
     if (collided) return
 
-    outputs['.head.html'] = renderHead(article, context)
+    outputs['.head.html'] = renderHead(article, context, facts, graph)
     file.data.outputs = outputs
   }
 }

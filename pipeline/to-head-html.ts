@@ -8,13 +8,9 @@
 import type {Element, Root} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
+import type {Graph} from 'schema-dts'
 import {findAuthorEntry} from './author-directory.js'
-import {
-  articleDescription,
-  articleUrl,
-  resolvePublisher,
-  toJsonLd
-} from './to-jsonld.js'
+import {type PageFacts, pageFacts, toJsonLd} from './to-jsonld.js'
 import type {Article, ArticleContext} from './types.js'
 
 /**
@@ -32,13 +28,19 @@ export function scriptSafeJson(value: unknown): string {
   )
 }
 
-/** Build the head tags of an article as a hast tree. */
-export function toHeadTree(article: Article, context: ArticleContext): Root {
-  const graph = toJsonLd(article, context)
+/**
+ * Build the head tags of an article as a hast tree. `facts` and `graph` are
+ * worked out when not given; a build passes the ones the JSON-LD used.
+ */
+export function toHeadTree(
+  article: Article,
+  context: ArticleContext,
+  facts: PageFacts = pageFacts(article, context),
+  graph: Graph = toJsonLd(article, context, facts)
+): Root {
   const {meta} = context
-  const url = articleUrl(context)
-  const description = articleDescription(article)
-  const siteName = resolvePublisher(article, context)?.name
+  const {url, description} = facts
+  const siteName = facts.publisher?.name
   const image = meta.images?.[0]
   const authors = article.bylines.flatMap((byline) => byline.authors)
 
@@ -88,8 +90,13 @@ export function toHeadTree(article: Article, context: ArticleContext): Root {
  * The head tags of an article as HTML, for server-side rendering: the same
  * text `copydesk build` writes to `<stem>.head.html`.
  */
-export function renderHead(article: Article, context: ArticleContext): string {
-  return toHtml(toHeadTree(article, context))
+export function renderHead(
+  article: Article,
+  context: ArticleContext,
+  facts: PageFacts = pageFacts(article, context),
+  graph: Graph = toJsonLd(article, context, facts)
+): string {
+  return toHtml(toHeadTree(article, context, facts, graph))
 }
 
 function named(name: string, content: string | undefined) {

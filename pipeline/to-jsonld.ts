@@ -60,16 +60,42 @@ const descriptionMaxLength = 300
 
 const englishParser = unified().use(retextEnglish)
 
-/** Build the schema.org JSON-LD `@graph` for an article. */
-export function toJsonLd(article: Article, context: ArticleContext): Graph {
+/** What the JSON-LD and the page head both say of an article, worked out once. */
+export interface PageFacts {
+  url: string | undefined
+  description: string | undefined
+  publisher: PublisherFacts | undefined
+}
+
+/** URL, description and publisher of an article's page. */
+export function pageFacts(
+  article: Article,
+  context: ArticleContext
+): PageFacts {
+  return {
+    url: articleUrl(context),
+    description: articleDescription(article),
+    publisher: resolvePublisher(article, context)
+  }
+}
+
+/**
+ * Build the schema.org JSON-LD `@graph` for an article. Pass `facts` when
+ * the caller has them already (the page head needs the same ones).
+ */
+export function toJsonLd(
+  article: Article,
+  context: ArticleContext,
+  facts: PageFacts = pageFacts(article, context)
+): Graph {
   const {config, meta} = context
   const articleBody = article.body.join('\n\n')
-  const url = articleUrl(context)
+  const url = facts.url
   const site = siteUrl(context, url)
   const ids = graphIds(context, url, site)
   const language = meta.language ?? config.language
   const field = optionalField<NewsArticleNode>()
-  const publisherNode = publisher(article, context, ids, site)
+  const publisherNode = publisher(facts.publisher, ids, site)
   const authorNodes = authors(article, context, ids, site)
   const imageNodes = (meta.images ?? []).map((image, index) =>
     toImageObject(image, `${ids.base}#image-${index + 1}`)
@@ -87,7 +113,7 @@ export function toJsonLd(article: Article, context: ArticleContext): Graph {
     '@id': ids.article,
     headline: article.headline,
     ...field('alternativeHeadline', article.subheadline),
-    ...field('description', articleDescription(article)),
+    ...field('description', facts.description),
     ...field(
       'author',
       authorNodes.map((node) => reference(node['@id']))
@@ -300,7 +326,7 @@ export interface PublisherFacts {
  * falling back to the masthead. A sidecar that names another publisher than
  * the config does not inherit the config's `url`, `logo` and `sameAs`.
  */
-export function resolvePublisher(
+function resolvePublisher(
   article: Article,
   context: ArticleContext
 ): PublisherFacts | undefined {
@@ -325,12 +351,10 @@ export function resolvePublisher(
 }
 
 function publisher(
-  article: Article,
-  context: ArticleContext,
+  facts: PublisherFacts | undefined,
   ids: GraphIds,
   site: string | undefined
 ): WithId<PublisherNode> | undefined {
-  const facts = resolvePublisher(article, context)
   if (!facts) return undefined
   const field = optionalField<PublisherNode>()
   const logo = facts.logo
@@ -371,7 +395,7 @@ function paywalledParts(meta: Meta): WebPageElementNode[] {
  * path without its extension (the rule `schemas/config.schema.json` states for
  * `baseUrl`), else none.
  */
-export function articleUrl(context: ArticleContext): string | undefined {
+function articleUrl(context: ArticleContext): string | undefined {
   if (context.meta.url !== undefined) return context.meta.url
   const baseUrl = context.config.baseUrl
   if (baseUrl === undefined) return undefined
@@ -425,7 +449,7 @@ function pixels(value: number | undefined): PixelsNode | undefined {
  * The first summary bullet, else the lead paragraph: whole when short, else
  * cut after the last sentence that ends within `descriptionMaxLength`.
  */
-export function articleDescription(article: Article): string | undefined {
+function articleDescription(article: Article): string | undefined {
   const bullet = article.summary[0]
   if (bullet !== undefined) return bullet
   const lead = article.body[0]?.trim()
