@@ -66,12 +66,24 @@ export async function runCli(
     return 2
   }
 
-  const result = await build({
-    cwd: environment.cwd,
-    inputs: paths,
-    output: values.output
-  })
-  const files = values.verbose ? result.files : result.files.map(withoutInfo)
+  let result: Awaited<ReturnType<typeof build>>
+  try {
+    result = await build({
+      cwd: environment.cwd,
+      inputs: paths,
+      output: values.output
+    })
+  } catch (error) {
+    // Not bad input (that is reported per file) but the build itself, such
+    // as an output folder that cannot be listed: one line, the stack on ask.
+    const detail =
+      values.verbose && error instanceof Error && error.stack
+        ? error.stack
+        : String(error)
+    environment.stderr.write(`copydesk: Unexpected build failure: ${detail}\n`)
+    return 1
+  }
+  const files = values.verbose ? result.files : result.files.map(withoutDetails)
   const report = reporter(files, {
     color: environment.color ?? false,
     verbose: values.verbose,
@@ -103,9 +115,22 @@ function parse(argv: readonly string[]) {
   })
 }
 
-/** A copy of `file` without info messages, for the default report. */
-function withoutInfo(file: VFile): VFile {
+/**
+ * A copy of `file` for the default report: no info messages, and no causes
+ * (the stack of an internal error), which `--verbose` shows.
+ */
+function withoutDetails(file: VFile): VFile {
   const copy = Object.assign(Object.create(Object.getPrototypeOf(file)), file)
-  copy.messages = file.messages.filter((message) => message.fatal !== undefined)
+  copy.messages = file.messages
+    .filter((message) => message.fatal !== undefined)
+    .map((message) =>
+      message.cause === undefined
+        ? message
+        : Object.assign(
+            Object.create(Object.getPrototypeOf(message)),
+            message,
+            {cause: undefined}
+          )
+    )
   return copy
 }

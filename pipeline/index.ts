@@ -58,9 +58,14 @@ export async function processArticle(
   } catch (error) {
     if (!file.messages.some((message) => message.fatal)) {
       // A bug, not bad input: report it on the file rather than crash the build.
+      // The stack rides along as the cause; the CLI shows it with `--verbose`.
       const message = file.message(
         `Unexpected internal error: ${String(error)}`,
-        {ruleId: 'internal-error', source: 'copydesk'}
+        {
+          cause: error instanceof Error ? error : new Error(String(error)),
+          ruleId: 'internal-error',
+          source: 'copydesk'
+        }
       )
       message.fatal = true
     }

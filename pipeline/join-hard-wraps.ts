@@ -12,7 +12,10 @@ import {forEachLeaf} from './walk-leaves.js'
 
 /** What the source layout says about line breaks. */
 export interface Layout {
-  /** Widest line that is followed by another line of its paragraph, or 0. */
+  /**
+   * Widest line of more than one word that is followed by another line of
+   * its paragraph, or 0.
+   */
   wrapWidth: number
   /** Lines were wrapped at a fixed width, so single breaks can be soft. */
   hardWrapped: boolean
@@ -111,7 +114,9 @@ export function analyzeLayout(lines: readonly SourceLine[]): Layout {
     const line = lines[index]
     const next = lines[index + 1]
     if (!line || !next || line.text === '' || next.text === '') continue
-    continued.push(line.width)
+    // A line of one word (a long URL, a run of characters) overflows any
+    // width; it cannot tell where the wrapper broke.
+    if (/\s/.test(line.text)) continued.push(line.width)
     if (next.indent > line.indent && next.indent >= 2) {
       indentStarts.set(next.indent, (indentStarts.get(next.indent) ?? 0) + 1)
     }
@@ -120,10 +125,11 @@ export function analyzeLayout(lines: readonly SourceLine[]): Layout {
   // Most continued lines of wrapped prose end close to the wrap width.
   const full = continued.filter((width) => width >= wrapWidth - 20).length
   // Wrapped text has few lines wider than its wrap width (an overlong
-  // headline, a URL); a few short header lines over long paragraphs that
-  // were never wrapped have many.
+  // headline; a URL alone on its line overflows any width and does not
+  // count); a few short header lines over long paragraphs that were never
+  // wrapped have many.
   const overWide = lines.filter(
-    (line) => line.width > wrapWidth + wrapSlack
+    (line) => line.width > wrapWidth + wrapSlack && /\s/.test(line.text)
   ).length
   const hardWrapped =
     continued.length >= 3 &&

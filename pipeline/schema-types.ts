@@ -259,6 +259,10 @@ copyrightHolder?: string
  * An absolute http(s) URL.
  */
 license?: string
+/**
+ * Largest article file to read, in bytes; a larger file is refused with a message. Default 1048576 (1 MiB).
+ */
+maxFileSize?: number
 }
 /**
  * NITF `docdata/doc.rights`: who holds the rights to the articles and what partners may do with them.

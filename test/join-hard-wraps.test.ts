@@ -185,6 +185,22 @@ describe('analyzeLayout', () => {
     })
   })
 
+  it('measures the width from lines of several words, not an overlong token', () => {
+    const url = `https://example.com/${'a'.repeat(120)}`
+    const lines = [
+      'The council voted on the bridge plan after months',
+      'of debate, and the residents said they would appeal',
+      url,
+      'against it. The harbour budget was cut for the third',
+      'year running, the minister said on Tuesday.'
+    ]
+    expect(analyzeLayout(lines.map(toSourceLine))).toEqual({
+      wrapWidth: 52,
+      hardWrapped: true,
+      paragraphIndent: 0
+    })
+  })
+
   it('does not call short header lines over long paragraphs wrapped', () => {
     const lines = [
       'Ferry sails again',

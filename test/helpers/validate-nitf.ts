@@ -21,8 +21,7 @@ let schemaFiles: Promise<SchemaFiles> | undefined
 export async function validateNitf(
   xml: string | Uint8Array
 ): Promise<string[]> {
-  schemaFiles ??= loadSchemaFiles()
-  const {schema, preload} = await schemaFiles
+  const {schema, preload} = await nitfSchemaFiles()
   const result = await validateXML({
     xml: {fileName: 'document.nitf.xml', contents: xml},
     schema: [schema],
@@ -30,6 +29,12 @@ export async function validateNitf(
   })
   // Not well-formed input is reported here too, with xmllint's excerpt lines.
   return result.errors.map((error) => error.rawMessage)
+}
+
+/** The XSD and the files it imports, read once per process. */
+export function nitfSchemaFiles(): Promise<SchemaFiles> {
+  schemaFiles ??= loadSchemaFiles()
+  return schemaFiles
 }
 
 async function loadSchemaFiles(): Promise<SchemaFiles> {
