@@ -83,11 +83,9 @@ export async function runCli(
     environment.stderr.write(`copydesk: Unexpected build failure: ${detail}\n`)
     return 1
   }
-  const files = values.verbose ? result.files : result.files.map(withoutDetails)
-  const report = reporter(files, {
+  const report = formatReport(result.files, {
     color: environment.color ?? false,
-    verbose: values.verbose,
-    quiet: true
+    verbose: values.verbose
   })
   if (report) environment.stderr.write(`${report}\n`)
 
@@ -98,6 +96,21 @@ export async function runCli(
     file.messages.some((message) => message.fatal === false)
   )
   return fatal || (values.frail && warned) ? 1 : 0
+}
+
+/**
+ * The report on `files` as the CLI prints it: warnings and errors; with
+ * `verbose`, also info messages and the stack of an internal error.
+ */
+export function formatReport(
+  files: readonly VFile[],
+  options: {verbose: boolean; color?: boolean}
+): string {
+  return reporter(options.verbose ? [...files] : files.map(withoutDetails), {
+    color: options.color ?? false,
+    verbose: options.verbose,
+    quiet: true
+  })
 }
 
 function parse(argv: readonly string[]) {

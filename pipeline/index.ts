@@ -79,11 +79,12 @@ export function defaultContext(path: string): ArticleContext {
   return {path, storyId: storyIdFromPath(path), meta: {}, config: {}}
 }
 
-/** A stable story id from an input path: `a/b c.txt` -> `a-b-c`. */
+/** A stable story id from an input path: `a/b c.txt` -> `a-b-c`, `Süd.txt` -> `sud`. */
 export function storyIdFromPath(path: string): string {
   const stem = path.replace(/\.[^./]*$/, '')
   const id = stem
     .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .toLowerCase()

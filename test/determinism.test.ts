@@ -1,12 +1,21 @@
 // Same input, same bytes: two builds in separate processes, under different
-// time zones and locales, write byte-identical outputs.
+// time zones and locales, write byte-identical outputs; inputs named or
+// listed in any order give the same outputs and the same report.
 import {execFile} from 'node:child_process'
-import {mkdtemp, readdir, readFile, rm} from 'node:fs/promises'
+import {
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  writeFile
+} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {promisify} from 'node:util'
 import {afterAll, expect, it} from 'vitest'
+import {runCliIn} from './helpers/run-cli.js'
 
 const run = promisify(execFile)
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -40,4 +49,48 @@ it('writes the same bytes whatever the time zone and locale', async () => {
     'bridge-vote.nitf.xml'
   ])
   expect(second).toEqual(first)
+})
+
+it('writes the same bytes and report whatever order the inputs come in', async () => {
+  const folder = await mkdtemp(path.join(tmpdir(), 'copydesk-order-'))
+  folders.push(folder)
+  const names = ['z/last.txt', 'a.txt', 'm/Middle.txt', 'b.txt', 'm/c.txt']
+  // Created in one order, named in others: only sorting makes them agree.
+  for (const name of [...names].reverse()) {
+    await mkdir(path.dirname(path.join(folder, 'input', name)), {
+      recursive: true
+    })
+    await writeFile(
+      path.join(folder, 'input', name),
+      `Story from ${name}\n\nThe body of ${name}, with a warning or two.\n`
+    )
+  }
+  const builds: Array<{stderr: string; files: unknown[]}> = []
+  for (const order of [names, [...names].reverse(), [...names].sort()]) {
+    const output: string = `out-${builds.length}`
+    const result = await runCliIn(folder, [
+      'build',
+      ...order.map((name) => `input/${name}`),
+      '-o',
+      output
+    ])
+    const files = (await readdir(path.join(folder, output), {recursive: true}))
+      .map(String)
+      .sort()
+    builds.push({
+      stderr: result.stderr,
+      files: await Promise.all(
+        files.map(async (file) => [
+          file,
+          await readFile(path.join(folder, output, file)).catch(() => 'folder')
+        ])
+      )
+    })
+  }
+  expect(builds[0]?.files).toHaveLength(5 * 3)
+  expect(builds[0]?.stderr).toMatch(
+    /^input\/a\.txt\n[\s\S]*input\/z\/last\.txt\n/
+  )
+  expect(builds[1]).toEqual(builds[0])
+  expect(builds[2]).toEqual(builds[0])
 })
