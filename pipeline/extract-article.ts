@@ -194,8 +194,15 @@ export function extract(blocks: readonly Block[]): Extraction | undefined {
     if (!byline) break
     positions[`/bylines/${article.bylines.length}`] = item.position
     index++
+    // A title sits under its byline, or alone in its block: the first line
+    // of a block that goes on (`Critics of the plan` + more) opens the body.
     const title = items[index]
-    if (title && isTitleLine(title.text) && !parseDateline(title.text)) {
+    if (
+      title &&
+      (title.block === item.block || title.blockSize === 1) &&
+      isTitleLine(title.text) &&
+      !parseDateline(title.text)
+    ) {
       addTitle(byline, title.text)
       index++
     }

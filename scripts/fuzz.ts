@@ -105,7 +105,12 @@ async function work(index: number, count: number): Promise<Report[]> {
         await check({numRuns, seed: chunkSeed})
         await flushNitf(written)
       } catch (error) {
-        report.failure = `seed ${chunkSeed}: ${error instanceof Error ? error.message : String(error)}`
+        // fast-check keeps what the property threw as the cause.
+        const cause =
+          error instanceof Error && error.cause instanceof Error
+            ? `\n${error.cause.message}`
+            : ''
+        report.failure = `seed ${chunkSeed}: ${error instanceof Error ? error.message : String(error)}${cause}`
       }
       written.length = 0
       report.runs += numRuns

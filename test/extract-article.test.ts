@@ -252,6 +252,24 @@ describe('extractArticle: header', () => {
     ])
   })
 
+  it('takes a title-like line that opens a longer block as body, not a title', async () => {
+    const {article} = await run(
+      'Ferry sails again\n\nBy Jane Doe\n\nCritics of the plan\nsaid the ferry sailed late.\nIt was late.\n'
+    )
+    expect(article?.bylines).toEqual([
+      {text: 'By Jane Doe', authors: [{name: 'Jane Doe', kind: 'Person'}]}
+    ])
+    expect(article?.body[0]).toBe('Critics of the plan')
+  })
+
+  it('takes a title standing alone under the byline block', async () => {
+    const {article} = await run(
+      'Ferry sails again\n\nBy Jane Doe\n\nStaff Reporter\n\nThe ferry sailed.\n'
+    )
+    expect(article?.bylines[0]?.text).toBe('By Jane Doe, Staff Reporter')
+    expect(article?.body).toEqual(['The ferry sailed.'])
+  })
+
   it('takes a byline standing as the first paragraph out of the body', async () => {
     const {article} = await run(
       'Ferry sails again\n\nBy Mara Quill @mquill\n\nThe ferry sailed.\n\nIt was late.\n'
