@@ -1,12 +1,39 @@
 #!/usr/bin/env node
-// Entry point for `npx copydesk`: runs the TypeScript CLI through tsx.
-import {register} from 'tsx/esm/api'
+// Entry point for `npx copydesk` and `npm run build`. Runs the compiled
+// bundle in `dist/` (written by `npm run bundle`, which `npm ci` runs) when
+// it is newer than every source file; otherwise, as while editing the
+// sources, runs the TypeScript through tsx.
+import {existsSync, readdirSync, statSync} from 'node:fs'
 
-register()
-const {runCli} = await import('../pipeline/cli.ts')
+const root = new URL('../', import.meta.url)
+const bundle = new URL('dist/cli.js', root)
+
+/** Modification time of the newest source the bundle is built from. */
+function newestSource() {
+  let newest = 0
+  for (const folder of ['pipeline/', 'schemas/']) {
+    const url = new URL(folder, root)
+    for (const name of readdirSync(url)) {
+      if (!/\.(?:ts|json)$/.test(name)) continue
+      newest = Math.max(newest, statSync(new URL(name, url)).mtimeMs)
+    }
+  }
+  return newest
+}
+
+let runCli
+if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource()) {
+  ;({runCli} = await import(bundle.href))
+} else {
+  const {register} = await import('tsx/esm/api')
+  register()
+  ;({runCli} = await import('../pipeline/cli.ts'))
+}
+
 process.exitCode = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: process.stdout,
   stderr: process.stderr,
-  color: process.stderr.isTTY === true
+  color: process.stderr.isTTY === true,
+  progress: process.stderr.isTTY === true
 })

@@ -4,19 +4,24 @@
 // even when another fails; a file with a fatal message writes nothing.
 // ruleIds: `no-input`, `read-error`, `file-too-large`, `output-collision`,
 // `invalid-sidecar`, `write-error` (fatal), plus those of `read-json`.
-import {existsSync} from 'node:fs'
-import {mkdir, readFile, rm, stat} from 'node:fs/promises'
+import {existsSync, readFileSync, statSync} from 'node:fs'
+import {readFile, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {glob, isDynamicPattern} from 'tinyglobby'
 import {VFile} from 'vfile'
-import writeFileAtomic from 'write-file-atomic'
-import {processArticle, storyIdFromPath} from './index.js'
-import {validateConfigSchema, validateMetaSchema} from './json-schemas.js'
+import type {
+  ArticleResult,
+  ArticleTask,
+  BuildSettings
+} from './build-article.js'
+import {openCache} from './build-cache.js'
+import {codeOf, fail, toPosix} from './build-shared.js'
+import {validateConfigSchema} from './json-schemas.js'
 import {nitfProfiles} from './nitf-profile.js'
 import {readJson} from './read-json.js'
-import type {ArticleContext, Config, Meta} from './types.js'
+import type {Config} from './types.js'
+import {fromPlainFile} from './vfile-transfer.js'
 
-const source = 'copydesk'
 export const configName = 'copydesk.config.json'
 const sidecarSuffix = '.meta.json'
 /**
@@ -34,6 +39,12 @@ export interface BuildOptions {
   inputs: readonly string[]
   /** Output folder, relative to `cwd`. */
   output: string
+  /** Worker threads to build on; 1 (the default) builds in this thread. */
+  jobs?: number | undefined
+  /** Rebuild every article, ignoring the cache. */
+  force?: boolean | undefined
+  /** Called after each article, built or served from the cache. */
+  onProgress?: ((done: number, total: number) => void) | undefined
 }
 
 /** What a build did: every file it reported on, in a stable order. */
@@ -85,100 +96,180 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
   }
 
+  const buildable: Input[] = []
   for (const input of inputs) {
-    const display = toPosix(path.relative(cwd, input.absolute))
-    const stem = stemOf(input)
     const clash = new Set(
       targetsOf(input).flatMap((target) =>
         (writers.get(target) ?? []).filter((other) => other !== input)
       )
     )
-    if (clash.size > 0) {
-      const file = new VFile({path: display})
-      fail(
-        file,
-        `Unexpected second input for the outputs of \`${stem}\` (also from ${[...clash].map((other) => `\`${toPosix(path.relative(cwd, other.absolute))}\``).join(', ')}), expected one input per output file; rename one of them`,
-        'output-collision'
-      )
-      files.push(file)
+    if (clash.size === 0) {
+      buildable.push(input)
       continue
     }
-
-    const sidecar = await loadSidecar(cwd, input)
-    if (sidecar.file) files.push(sidecar.file)
-
-    let bytes: Uint8Array
-    try {
-      // Checked before reading: a huge file is refused without loading it.
-      const {size} = await stat(input.absolute)
-      if (size > maxFileSize) {
-        const file = new VFile({path: display})
-        fail(
-          file,
-          `Unexpected file of ${size} bytes, expected at most ${maxFileSize} bytes (raise \`maxFileSize\` in \`${configName}\` for longer articles)`,
-          'file-too-large'
-        )
-        files.push(file)
-        continue
-      }
-      bytes = await readFile(input.absolute)
-    } catch (error) {
-      const file = new VFile({path: display})
-      fail(
-        file,
-        `Unexpected unreadable file (${codeOf(error)}), expected a readable text file`,
-        'read-error'
-      )
-      files.push(file)
-      continue
-    }
-
-    if (!sidecar.meta) {
-      const file = new VFile({path: display})
-      fail(
-        file,
-        `Unexpected invalid sidecar \`${sidecar.file?.basename}\`, expected metadata valid against \`schemas/meta.schema.json\`; nothing written for this article`,
-        'invalid-sidecar'
-      )
-      files.push(file)
-      continue
-    }
-
-    const context: ArticleContext = {
-      path: input.relative,
-      storyId: sidecar.meta.id ?? storyIdFromPath(input.relative),
-      meta: sidecar.meta,
-      config
-    }
-    const file = await processArticle(bytes, {path: display, context})
+    const file = new VFile({path: displayOf(cwd, input)})
+    fail(
+      file,
+      `Unexpected second input for the outputs of \`${stemOf(input)}\` (also from ${[...clash].map((other) => `\`${displayOf(cwd, other)}\``).join(', ')}), expected one input per output file; rename one of them`,
+      'output-collision'
+    )
     files.push(file)
-    const outputs = file.data.outputs
-    if (!outputs || file.messages.some((message) => message.fatal)) continue
+  }
 
-    const base = path.join(outputRoot, stem)
-    try {
-      await mkdir(path.dirname(base), {recursive: true})
-      for (const [suffix, value] of Object.entries(outputs)) {
-        const target = base + suffix
-        if (!isInside(outputRoot, target)) {
-          throw new Error(
-            `refusing to write outside the output folder: ${target}`
-          )
-        }
-        await writeFileAtomic(target, value)
-        written.push(toPosix(path.relative(cwd, target)))
-      }
-    } catch (error) {
-      fail(
-        file,
-        `Unexpected write failure (${codeOf(error)}), expected the output folder to be writable`,
-        'write-error'
+  // First pass: read and hash each article (without keeping it), serve what
+  // the cache holds, and list the rest. Memory stays flat: only keys and
+  // reports are kept, never texts.
+  const cache = await openCache({
+    cwd,
+    outputRoot,
+    // The config as validated, not as typed: comments and order do not
+    // change outputs.
+    settingsKey: JSON.stringify([config, suffixes]),
+    force: options.force ?? false
+  })
+  const total = buildable.length
+  let done = 0
+  const progress = () => options.onProgress?.(++done, total)
+  const record = (result: ArticleResult) => {
+    files.push(...result.files.map(fromPlainFile))
+    for (const file of result.written) {
+      written.push(
+        toPosix(path.relative(cwd, path.join(outputRoot, file.path)))
       )
     }
   }
+  const misses: Array<{input: Input; key: string}> = []
+  for (const input of buildable) {
+    const read = await readArticle(cwd, input, maxFileSize)
+    if ('failed' in read) {
+      files.push(read.failed)
+      progress()
+      continue
+    }
+    const key = cache.keyOf(input.relative, read.task)
+    const hit = await cache.lookup(stemOf(input), key)
+    if (hit) {
+      files.push(...hit.files.map(fromPlainFile))
+      progress()
+      continue
+    }
+    misses.push({input, key})
+  }
+
+  // Second pass: build what changed, on worker threads when it is worth
+  // their start-up, re-reading each article as its turn comes.
+  const settings: BuildSettings = {cwd, outputRoot, config}
+  const keys: Array<{stem: string; key: string}> = []
+  let cursor = 0
+  const next = async (): Promise<ArticleTask | undefined> => {
+    while (cursor < misses.length) {
+      const {input, key} = misses[cursor++] as {input: Input; key: string}
+      const read = await readArticle(cwd, input, maxFileSize)
+      if ('task' in read) {
+        keys.push({stem: stemOf(input), key})
+        return read.task
+      }
+      files.push(read.failed)
+      progress()
+    }
+    return undefined
+  }
+  const finish = (result: ArticleResult) => {
+    const {stem, key} = keys.shift() as {stem: string; key: string}
+    record(result)
+    if (result.fatal) cache.forget(stem)
+    else cache.store(stem, key, result)
+    progress()
+  }
+  const jobs = Math.max(1, Math.min(options.jobs ?? 1, misses.length))
+  if (jobs > 1 && misses.length >= minimumPerWorker * jobs) {
+    const {runPool} = await import('./pool.js')
+    await runPool(jobs, settings, next, finish)
+  } else {
+    const {buildArticle} = await import('./build-article.js')
+    for (let task = await next(); task; task = await next()) {
+      finish(await buildArticle(task, settings))
+    }
+  }
+  await cache.save()
 
   files.sort((a, b) => compareStrings(a.path, b.path))
+  written.sort(compareStrings)
   return {files, written}
+}
+
+/**
+ * Below this many articles per worker, starting workers (each loads the
+ * whole pipeline) costs more than it saves.
+ */
+const minimumPerWorker = 16
+
+/** Read an article and its sidecar into a task, or say why it cannot be. */
+async function readArticle(
+  cwd: string,
+  input: Input,
+  maxFileSize: number
+): Promise<{task: ArticleTask} | {failed: VFile}> {
+  const display = displayOf(cwd, input)
+  let bytes: Uint8Array
+  try {
+    // Checked before reading: a huge file is refused without loading it.
+    // Synchronous reads: small files, read in order; the thread pool's
+    // round trip would cost more than the read.
+    const {size} = statSync(input.absolute)
+    if (size > maxFileSize) {
+      const file = new VFile({path: display})
+      fail(
+        file,
+        `Unexpected file of ${size} bytes, expected at most ${maxFileSize} bytes (raise \`maxFileSize\` in \`${configName}\` for longer articles)`,
+        'file-too-large'
+      )
+      return {failed: file}
+    }
+    bytes = readFileSync(input.absolute)
+  } catch (error) {
+    const file = new VFile({path: display})
+    fail(
+      file,
+      `Unexpected unreadable file (${codeOf(error)}), expected a readable text file`,
+      'read-error'
+    )
+    return {failed: file}
+  }
+  const sidecarPath = input.absolute.replace(/\.[^./\\]*$/, '') + sidecarSuffix
+  let sidecarText: string | undefined
+  try {
+    sidecarText = readFileSync(sidecarPath, 'utf8')
+  } catch (error) {
+    if (codeOf(error) !== 'ENOENT') {
+      const file = new VFile({path: toPosix(path.relative(cwd, sidecarPath))})
+      fail(
+        file,
+        `Unexpected unreadable sidecar (${codeOf(error)}), expected a readable JSON file`,
+        'read-error'
+      )
+      return {failed: file}
+    }
+  }
+  return {
+    task: {
+      relative: input.relative,
+      display,
+      stem: stemOf(input),
+      bytes,
+      sidecar:
+        sidecarText === undefined
+          ? undefined
+          : {
+              display: toPosix(path.relative(cwd, sidecarPath)),
+              text: sidecarText
+            }
+    }
+  }
+}
+
+function displayOf(cwd: string, input: Input): string {
+  return toPosix(path.relative(cwd, input.absolute))
 }
 
 // write-file-atomic writes `<target>.<number>` and renames it over `<target>`;
@@ -221,20 +312,6 @@ async function loadConfig(
     value: await readFile(absolute, 'utf8')
   })
   return {config: readJson(file, validateConfigSchema, 'config-schema'), file}
-}
-
-/** Read and validate the sidecar of `input` when it has one. */
-async function loadSidecar(
-  cwd: string,
-  input: Input
-): Promise<{meta?: Meta | undefined; file?: VFile}> {
-  const absolute = input.absolute.replace(/\.[^./\\]*$/, '') + sidecarSuffix
-  if (!existsSync(absolute)) return {meta: {}}
-  const file = new VFile({
-    path: toPosix(path.relative(cwd, absolute)),
-    value: await readFile(absolute, 'utf8')
-  })
-  return {meta: readJson(file, validateMetaSchema, 'meta-schema'), file}
 }
 
 /** Expand files, folders and globs into articles with their input roots. */
@@ -305,28 +382,6 @@ function staticPrefix(pattern: string): string {
     fixed.push(segment)
   }
   return fixed.join('/') || '.'
-}
-
-function fail(file: VFile, reason: string, ruleId: string): void {
-  const message = file.message(reason, {ruleId, source})
-  message.fatal = true
-}
-
-function isInside(root: string, target: string): boolean {
-  const relative = path.relative(root, target)
-  return (
-    relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
-  )
-}
-
-function codeOf(error: unknown): string {
-  return error instanceof Error && 'code' in error
-    ? String(error.code)
-    : String(error)
-}
-
-function toPosix(value: string): string {
-  return value.split(path.sep).join('/')
 }
 
 /** Code-point order: the same on every machine, whatever the locale. */

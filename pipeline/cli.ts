@@ -3,6 +3,7 @@
 // one vfile-reporter report on stderr, return the exit code (0 built, 1 a
 // file had a fatal error, or a warning with `--frail`, 2 usage error).
 // Streams and cwd are injected so tests can assert exact output.
+import {availableParallelism} from 'node:os'
 import {parseArgs} from 'node:util'
 import type {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
@@ -15,6 +16,8 @@ export interface CliEnvironment {
   stderr: {write(chunk: string): unknown}
   /** Color the report (a TTY); off by default. */
   color?: boolean
+  /** Draw a progress bar on stderr (a TTY); off by default. */
+  progress?: boolean
 }
 
 export const usage = `Usage: copydesk build [paths or globs...] [options]
@@ -26,7 +29,10 @@ and <output>/a/b.head.html.
 
 Options:
   -o, --output <dir>  output folder (default: output)
+  -j, --jobs <n>      worker threads (default: one per core)
+      --force         rebuild every article, ignoring the build cache
       --frail         exit 1 on warnings too
+  -q, --quiet         no progress bar
       --verbose       also report info messages (why each line was moved
                       or dropped) and internal error details
   -h, --help          show this help
@@ -66,14 +72,31 @@ export async function runCli(
     return 2
   }
 
+  const jobs =
+    values.jobs === undefined ? availableParallelism() : Number(values.jobs)
+  if (!Number.isSafeInteger(jobs) || jobs < 1) {
+    environment.stderr.write(
+      `copydesk: unexpected \`--jobs ${values.jobs}\`, expected a whole number of 1 or more\n\n${usage}`
+    )
+    return 2
+  }
+  const bar =
+    environment.progress && !values.quiet
+      ? progressBar(environment.stderr)
+      : undefined
   let result: Awaited<ReturnType<typeof build>>
   try {
     result = await build({
       cwd: environment.cwd,
       inputs: paths,
-      output: values.output
+      output: values.output,
+      jobs,
+      force: values.force,
+      onProgress: bar?.update
     })
+    bar?.clear()
   } catch (error) {
+    bar?.clear()
     // Not bad input (that is reported per file) but the build itself, such
     // as an output folder that cannot be listed: one line, the stack on ask.
     const detail =
@@ -120,6 +143,9 @@ function parse(argv: readonly string[]) {
     strict: true,
     options: {
       output: {type: 'string', short: 'o', default: 'output'},
+      jobs: {type: 'string', short: 'j'},
+      force: {type: 'boolean', default: false},
+      quiet: {type: 'boolean', short: 'q', default: false},
       frail: {type: 'boolean', default: false},
       verbose: {type: 'boolean', default: false},
       help: {type: 'boolean', short: 'h', default: false},
@@ -146,4 +172,31 @@ function withoutDetails(file: VFile): VFile {
           )
     )
   return copy
+}
+
+/**
+ * A one-line progress bar for a terminal, redrawn at most ten times a
+ * second and only for builds long enough to need one.
+ */
+function progressBar(stream: {write(chunk: string): unknown}) {
+  const started = Date.now()
+  let drawn = 0
+  let shown = false
+  return {
+    update(done: number, total: number) {
+      const now = Date.now()
+      if (done < total && (now - drawn < 100 || now - started < 500)) return
+      drawn = now
+      const width = 30
+      const filled = Math.round((done / total) * width)
+      stream.write(
+        `\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} articles`
+      )
+      shown = true
+    },
+    clear() {
+      if (shown) stream.write('\r\u001b[2K')
+      shown = false
+    }
+  }
 }

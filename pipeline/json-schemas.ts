@@ -1,19 +1,19 @@
-// The ajv instance and the compiled validators for copydesk's own schemas
-// (`schemas/*.schema.json`), compiled once per process, and the mapping of
-// ajv errors to "Unexpected X, expected Y" reasons.
-import {Ajv2020, type ErrorObject} from 'ajv/dist/2020.js'
-import addFormats from 'ajv-formats'
-import articleSchema from '../schemas/article.schema.json' with {type: 'json'}
-import configSchema from '../schemas/config.schema.json' with {type: 'json'}
-import metaSchema from '../schemas/meta.schema.json' with {type: 'json'}
+// The validators of copydesk's own schemas (`schemas/*.schema.json`),
+// compiled ahead of time by ajv (`schema-validators.ts`, from
+// `npm run schema-types`), and the mapping of ajv errors to
+// "Unexpected X, expected Y" reasons.
+import type {ErrorObject, ValidateFunction} from 'ajv'
+import {
+  validateArticle,
+  validateConfig,
+  validateMeta
+} from './schema-validators.js'
 import type {Article, Config, Meta} from './types.js'
 
-const ajv = new Ajv2020({allErrors: true, strict: true})
-addFormats.default(ajv)
-
-export const validateArticleSchema = ajv.compile<Article>(articleSchema)
-export const validateMetaSchema = ajv.compile<Meta>(metaSchema)
-export const validateConfigSchema = ajv.compile<Config>(configSchema)
+export const validateArticleSchema =
+  validateArticle as ValidateFunction<Article>
+export const validateMetaSchema = validateMeta as ValidateFunction<Meta>
+export const validateConfigSchema = validateConfig as ValidateFunction<Config>
 
 /** Say what an ajv error found and what the schema expected. */
 export function describeSchemaError(error: ErrorObject): string {

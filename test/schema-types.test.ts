@@ -2,7 +2,10 @@
 // pipeline/schema-types.ts must be exactly what the schemas generate.
 import {readFile} from 'node:fs/promises'
 import {expect, it} from 'vitest'
-import {renderSchemaTypes} from '../scripts/schema-types.js'
+import {
+  renderSchemaTypes,
+  renderSchemaValidators
+} from '../scripts/schema-types.js'
 
 it('pipeline/schema-types.ts is generated from the current schemas (run `npm run schema-types`)', async () => {
   const committed = await readFile(
@@ -10,4 +13,12 @@ it('pipeline/schema-types.ts is generated from the current schemas (run `npm run
     'utf8'
   )
   expect(committed).toBe(await renderSchemaTypes())
+})
+
+it('pipeline/schema-validators.ts is compiled from the current schemas (run `npm run schema-types`)', async () => {
+  const committed = await readFile(
+    new URL('../pipeline/schema-validators.ts', import.meta.url),
+    'utf8'
+  )
+  expect(committed).toBe(await renderSchemaValidators())
 })

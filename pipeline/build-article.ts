@@ -1,0 +1,134 @@
+// One article of a build, from its bytes and sidecar text to its outputs on
+// disk: what the build runs in-process or in a worker thread. Returns the
+// report as plain data (see `vfile-transfer`), so that both ways give the
+// same result. ruleIds: `invalid-sidecar`, `write-error` (fatal).
+import {statSync} from 'node:fs'
+import {mkdir} from 'node:fs/promises'
+import path from 'node:path'
+import {VFile} from 'vfile'
+import writeFileAtomic from 'write-file-atomic'
+import {codeOf, fail, isInside, toPosix} from './build-shared.js'
+import {processArticle, storyIdFromPath} from './index.js'
+import {validateMetaSchema} from './json-schemas.js'
+import {readJson} from './read-json.js'
+import type {ArticleContext, Config, Meta} from './types.js'
+import {type PlainFile, toPlainFile} from './vfile-transfer.js'
+
+/** One article to build, with everything read from disk already. */
+export interface ArticleTask {
+  /** Path relative to its input root, `/`-separated: the story id and URL. */
+  relative: string
+  /** Path as reported: relative to the project, `/`-separated. */
+  display: string
+  /** Output path without suffix, relative to the output folder. */
+  stem: string
+  bytes: Uint8Array
+  /** The sidecar's reported path and text, when the article has one. */
+  sidecar?: {display: string; text: string} | undefined
+}
+
+/** What every article of a build shares. */
+export interface BuildSettings {
+  cwd: string
+  /** Absolute output folder. */
+  outputRoot: string
+  config: Config
+}
+
+/** A file written, as the cache checks it later. */
+export interface WrittenFile {
+  /** Relative to the output folder, `/`-separated. */
+  path: string
+  size: number
+  mtimeMs: number
+}
+
+export interface ArticleResult {
+  /** Reports: the sidecar's (when it has messages), then the article's. */
+  files: PlainFile[]
+  written: WrittenFile[]
+  /** A fatal message: nothing was written. */
+  fatal: boolean
+}
+
+// Folders made already, per build: one `mkdir` per folder, not per file.
+const madeFolders = new WeakMap<BuildSettings, Set<string>>()
+
+/** Build one article: parse its sidecar, run the processor, write. */
+export async function buildArticle(
+  task: ArticleTask,
+  settings: BuildSettings
+): Promise<ArticleResult> {
+  const files: VFile[] = []
+  let meta: Meta | undefined = {}
+  if (task.sidecar) {
+    const sidecar = new VFile({
+      path: task.sidecar.display,
+      value: task.sidecar.text
+    })
+    meta = readJson(sidecar, validateMetaSchema, 'meta-schema')
+    if (sidecar.messages.length > 0) files.push(sidecar)
+  }
+  if (!meta) {
+    const file = new VFile({path: task.display})
+    fail(
+      file,
+      `Unexpected invalid sidecar \`${path.posix.basename(task.sidecar?.display ?? '')}\`, expected metadata valid against \`schemas/meta.schema.json\`; nothing written for this article`,
+      'invalid-sidecar'
+    )
+    files.push(file)
+    return {files: files.map(toPlainFile), written: [], fatal: true}
+  }
+
+  const context: ArticleContext = {
+    path: task.relative,
+    storyId: meta.id ?? storyIdFromPath(task.relative),
+    meta,
+    config: settings.config
+  }
+  const file = await processArticle(task.bytes, {path: task.display, context})
+  files.push(file)
+  const written: WrittenFile[] = []
+  const outputs = file.data.outputs
+  let fatal = !outputs || file.messages.some((message) => message.fatal)
+  if (outputs && !fatal) {
+    const base = path.join(settings.outputRoot, task.stem)
+    try {
+      const folder = path.dirname(base)
+      const made = madeFolders.get(settings) ?? new Set()
+      madeFolders.set(settings, made)
+      if (!made.has(folder)) {
+        await mkdir(folder, {recursive: true})
+        made.add(folder)
+      }
+      for (const [suffix, value] of Object.entries(outputs)) {
+        const target = base + suffix
+        if (!isInside(settings.outputRoot, target)) {
+          throw new Error(
+            `refusing to write outside the output folder: ${target}`
+          )
+        }
+        // Synchronous: for files this small, far cheaper than a round trip
+        // through the thread pool per call. No fsync: a rename is atomic
+        // against a killed build (the case copydesk guarantees); after a
+        // power cut, an output whose size changed is rebuilt from the cache
+        // check.
+        writeFileAtomic.sync(target, value, {fsync: false})
+        const info = statSync(target)
+        written.push({
+          path: toPosix(path.relative(settings.outputRoot, target)),
+          size: info.size,
+          mtimeMs: info.mtimeMs
+        })
+      }
+    } catch (error) {
+      fail(
+        file,
+        `Unexpected write failure (${codeOf(error)}), expected the output folder to be writable`,
+        'write-error'
+      )
+      fatal = true
+    }
+  }
+  return {files: files.map(toPlainFile), written, fatal}
+}
