@@ -30,7 +30,16 @@ if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource()) {
   ;({runCli} = await import('../pipeline/cli.ts'))
 }
 
+// Ctrl-C stops `--watch` after the build in progress; any other build it
+// stops at once, as usual.
+const stop = new AbortController()
+const watching = process.argv
+  .slice(2)
+  .some((arg) => arg === '--watch' || /^-[a-z]*w[a-z]*$/.test(arg))
+if (watching) process.once('SIGINT', () => stop.abort())
+
 process.exitCode = await runCli(process.argv.slice(2), {
+  signal: stop.signal,
   cwd: process.cwd(),
   stdout: process.stdout,
   stderr: process.stderr,

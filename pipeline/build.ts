@@ -52,6 +52,13 @@ export interface BuildResult {
   files: VFile[]
   /** Paths written, relative to `cwd`. */
   written: string[]
+  /**
+   * Files of `files` served from the cache: articles unchanged since a
+   * build that reported these messages already.
+   */
+  unchanged: VFile[]
+  /** How many articles were served from the cache. */
+  unchangedArticles: number
 }
 
 /** One article to build. */
@@ -67,12 +74,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const {cwd} = options
   const files: VFile[] = []
   const written: string[] = []
+  const unchanged: VFile[] = []
+  let unchangedArticles = 0
   const outputRoot = path.resolve(cwd, options.output)
 
   await removeStaleTemporaries(outputRoot)
   const configFile = await loadConfig(cwd)
   if (configFile.file) files.push(configFile.file)
-  if (!configFile.config) return {files, written}
+  if (!configFile.config) return {files, written, unchanged, unchangedArticles}
   const config = configFile.config
   const maxFileSize = config.maxFileSize ?? defaultMaxFileSize
 
@@ -149,7 +158,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const key = cache.keyOf(input.relative, read.task)
     const hit = await cache.lookup(stemOf(input), key)
     if (hit) {
-      files.push(...hit.files.map(fromPlainFile))
+      const served = hit.files.map(fromPlainFile)
+      files.push(...served)
+      unchanged.push(...served)
+      unchangedArticles++
       progress()
       continue
     }
@@ -195,7 +207,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   files.sort((a, b) => compareStrings(a.path, b.path))
   written.sort(compareStrings)
-  return {files, written}
+  return {files, written, unchanged, unchangedArticles}
 }
 
 /**

@@ -4,10 +4,12 @@
 // file had a fatal error, or a warning with `--frail`, 2 usage error).
 // Streams and cwd are injected so tests can assert exact output.
 import {availableParallelism} from 'node:os'
+import path from 'node:path'
 import {parseArgs} from 'node:util'
 import type {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
 import {build} from './build.js'
+import {watchBuilds} from './watch.js'
 
 /** Where the CLI reads and writes. */
 export interface CliEnvironment {
@@ -18,6 +20,8 @@ export interface CliEnvironment {
   color?: boolean
   /** Draw a progress bar on stderr (a TTY); off by default. */
   progress?: boolean
+  /** Stops `--watch` (Ctrl-C in a terminal). */
+  signal?: AbortSignal
 }
 
 export const usage = `Usage: copydesk build [paths or globs...] [options]
@@ -33,6 +37,8 @@ Options:
       --force         rebuild every article, ignoring the build cache
       --frail         exit 1 on warnings too
   -q, --quiet         no progress bar
+  -w, --watch         rebuild what changed whenever an input, sidecar or
+                      the config changes, until stopped
       --verbose       also report info messages (why each line was moved
                       or dropped) and internal error details
   -h, --help          show this help
@@ -80,6 +86,36 @@ export async function runCli(
     )
     return 2
   }
+  const once = (force: boolean) =>
+    buildOnce(environment, {...values, force}, paths, jobs)
+  if (!values.watch) return once(values.force)
+
+  // Until stopped: the exit code is that of the last build.
+  let code = 0
+  let first = true
+  await watchBuilds({
+    cwd: environment.cwd,
+    inputs: paths,
+    outputRoot: path.resolve(environment.cwd, values.output),
+    signal: environment.signal ?? new AbortController().signal,
+    async rebuild() {
+      code = await once(first && values.force)
+      first = false
+      environment.stderr.write(
+        'copydesk: watching for changes (Ctrl-C to stop)\n'
+      )
+    }
+  })
+  return code
+}
+
+/** Build once and print the report; resolves to the exit code. */
+async function buildOnce(
+  environment: CliEnvironment,
+  values: ReturnType<typeof parse>['values'],
+  paths: readonly string[],
+  jobs: number
+): Promise<number> {
   const bar =
     environment.progress && !values.quiet
       ? progressBar(environment.stderr)
@@ -88,7 +124,7 @@ export async function runCli(
   try {
     result = await build({
       cwd: environment.cwd,
-      inputs: paths,
+      inputs: [...paths],
       output: values.output,
       jobs,
       force: values.force,
@@ -106,11 +142,25 @@ export async function runCli(
     environment.stderr.write(`copydesk: Unexpected build failure: ${detail}\n`)
     return 1
   }
-  const report = formatReport(result.files, {
-    color: environment.color ?? false,
-    verbose: values.verbose
-  })
+  // Articles served from the cache had their messages printed when they
+  // were built: by default they are counted, not printed again.
+  const unchanged = new Set(values.verbose ? [] : result.unchanged)
+  const report = formatReport(
+    result.files.filter((file) => !unchanged.has(file)),
+    {color: environment.color ?? false, verbose: values.verbose}
+  )
   if (report) environment.stderr.write(`${report}\n`)
+  if (unchanged.size > 0) {
+    const articles = result.unchangedArticles
+    const warnings = [...unchanged].reduce(
+      (sum, file) =>
+        sum + file.messages.filter((message) => message.fatal === false).length,
+      0
+    )
+    environment.stderr.write(
+      `copydesk: ${articles} article${articles === 1 ? '' : 's'} unchanged since the last build${warnings > 0 ? `, with ${warnings} warning${warnings === 1 ? '' : 's'} (shown with --verbose or --force)` : ''}\n`
+    )
+  }
 
   const fatal = result.files.some((file) =>
     file.messages.some((message) => message.fatal === true)
@@ -146,6 +196,7 @@ function parse(argv: readonly string[]) {
       jobs: {type: 'string', short: 'j'},
       force: {type: 'boolean', default: false},
       quiet: {type: 'boolean', short: 'q', default: false},
+      watch: {type: 'boolean', short: 'w', default: false},
       frail: {type: 'boolean', default: false},
       verbose: {type: 'boolean', default: false},
       help: {type: 'boolean', short: 'h', default: false},

@@ -183,3 +183,46 @@ describe('the command line', () => {
     }
   })
 })
+
+describe('--watch', () => {
+  it('builds, rebuilds only what changed, and stops when asked', async () => {
+    let stderr = ''
+    const stop = new AbortController()
+    const builds: string[] = []
+    const running = runCli(['build', '--watch', '-j', '1'], {
+      cwd: project,
+      stdout: {write: () => true},
+      stderr: {
+        write(chunk: string) {
+          stderr += chunk
+          if (chunk.startsWith('copydesk: watching')) builds.push(stderr)
+          return true
+        }
+      },
+      signal: stop.signal
+    })
+    const waitFor = async (count: number) => {
+      for (let tries = 0; builds.length < count && tries < 200; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      expect(builds).toHaveLength(count)
+    }
+    await waitFor(1)
+    const jsonld = path.join(project, 'output/desk-1/story-7.jsonld')
+    expect(await readFile(jsonld, 'utf8')).toContain('voted 7 times')
+
+    await writeFile(
+      path.join(project, 'input/desk-1/story-7.txt'),
+      story(7).replace('voted 7 times', 'voted seven times')
+    )
+    await waitFor(2)
+    expect(await readFile(jsonld, 'utf8')).toContain('voted seven times')
+    // The rebuild built the changed article and served the other 39.
+    expect(builds[1]?.slice(builds[0]?.length)).toContain(
+      '39 articles unchanged since the last build'
+    )
+
+    stop.abort()
+    expect(await running).toBe(0)
+  }, 30_000)
+})

@@ -1,0 +1,113 @@
+// `copydesk build --watch`: build, then rebuild whenever an input, a
+// sidecar or the config changes, until stopped. Each rebuild goes through
+// the build cache, so only what changed is processed again. Watches the
+// input folders (recursively), the folders of named files and globs, and
+// the project folder for the config; never the output folder.
+import {type FSWatcher, watch} from 'node:fs'
+import {stat} from 'node:fs/promises'
+import path from 'node:path'
+import {isDynamicPattern} from 'tinyglobby'
+
+/** What to watch: the folders, each with or without its subfolders. */
+export async function watchTargets(
+  cwd: string,
+  inputs: readonly string[]
+): Promise<Array<{folder: string; recursive: boolean}>> {
+  const targets = new Map<string, boolean>([[cwd, false]])
+  for (const pattern of inputs.length > 0 ? inputs : ['input']) {
+    let folder: string
+    let recursive = true
+    if (isDynamicPattern(pattern)) {
+      const fixed: string[] = []
+      for (const segment of pattern.split('/')) {
+        if (isDynamicPattern(segment)) break
+        fixed.push(segment)
+      }
+      folder = path.resolve(cwd, fixed.join('/') || '.')
+    } else {
+      const absolute = path.resolve(cwd, pattern)
+      const info = await stat(absolute).catch(() => undefined)
+      if (info?.isDirectory()) {
+        folder = absolute
+      } else {
+        folder = path.dirname(absolute)
+        recursive = false
+      }
+    }
+    targets.set(folder, (targets.get(folder) ?? false) || recursive)
+  }
+  return [...targets].map(([folder, recursive]) => ({folder, recursive}))
+}
+
+export interface WatchOptions {
+  cwd: string
+  inputs: readonly string[]
+  /** Absolute output folder: changes in it never trigger a build. */
+  outputRoot: string
+  /** Run one build; resolves when it is done and reported. */
+  rebuild: () => Promise<void>
+  /** Stops watching. */
+  signal: AbortSignal
+  /** Quiet time after a change before building, in milliseconds. */
+  delay?: number
+}
+
+/** Build once, then again after every batch of changes, until aborted. */
+export async function watchBuilds(options: WatchOptions): Promise<void> {
+  const {signal} = options
+  const targets = await watchTargets(options.cwd, options.inputs)
+  let timer: NodeJS.Timeout | undefined
+  let building: Promise<void> | undefined
+  let again = false
+
+  const run = async () => {
+    if (building) {
+      again = true
+      return
+    }
+    do {
+      again = false
+      building = options.rebuild()
+      await building
+      building = undefined
+    } while (again && !signal.aborted)
+  }
+
+  const changed = (folder: string, name: string | null) => {
+    if (signal.aborted || name === null) return
+    const absolute = path.join(folder, name)
+    const inOutput = !path
+      .relative(options.outputRoot, absolute)
+      .startsWith('..')
+    if (inOutput || absolute.includes(`${path.sep}node_modules${path.sep}`)) {
+      return
+    }
+    // Articles, sidecars and the config.
+    if (!/\.(?:txt|json)$/.test(name)) return
+    clearTimeout(timer)
+    timer = setTimeout(run, options.delay ?? 100)
+  }
+
+  const watchers: FSWatcher[] = []
+  for (const {folder, recursive} of targets) {
+    try {
+      watchers.push(
+        watch(folder, {recursive}, (_event, name) =>
+          changed(folder, name?.toString() ?? null)
+        )
+      )
+    } catch {
+      // A folder that does not exist yet cannot be watched; its absence
+      // is reported by the build.
+    }
+  }
+
+  await run()
+  await new Promise<void>((resolve) => {
+    if (signal.aborted) resolve()
+    else signal.addEventListener('abort', () => resolve(), {once: true})
+  })
+  clearTimeout(timer)
+  for (const watcher of watchers) watcher.close()
+  await building
+}
