@@ -6,32 +6,31 @@
 // text: changed input can never be served. Outputs are checked by size and
 // modification time, so an output edited or deleted by hand is rebuilt.
 // The cache keeps each article's report, so a rebuild reports the same.
-// It lives in `node_modules/.cache/copydesk/`, one file per output folder,
-// written atomically; a cache that cannot be read is ignored.
+// One small file per article, under `<cache folder>/<output folder
+// hash>/` (`node_modules/.cache/copydesk` by default), written atomically: memory does not grow with the
+// archive, and an entry that cannot be read is a miss.
 import {createHash} from 'node:crypto'
-import {statSync} from 'node:fs'
-import {mkdir, readdir, readFile} from 'node:fs/promises'
+import {mkdirSync, readFileSync, rmSync, statSync} from 'node:fs'
+import {readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import writeFileAtomic from 'write-file-atomic'
-import type {ArticleResult, ArticleTask, WrittenFile} from './build-article.js'
-import type {PlainFile} from './vfile-transfer.js'
+import type {ArticleResult, ArticleTask} from './build-article.js'
 
-const formatVersion = 1
+const formatVersion = 2
 
-interface Entry {
-  key: string
-  files: PlainFile[]
-  written: WrittenFile[]
-}
-
-interface CacheFile {
+interface Entry extends ArticleResult {
   version: number
-  entries: Record<string, Entry>
+  key: string
 }
+
+/** Where the cache lives unless told, relative to the project. */
+export const defaultCacheFolder = 'node_modules/.cache/copydesk'
 
 export interface CacheOptions {
   cwd: string
+  /** Cache folder, relative to `cwd` (default: `defaultCacheFolder`). */
+  folder?: string | undefined
   outputRoot: string
   /** Everything besides the article that decides its outputs. */
   settingsKey: string
@@ -42,28 +41,21 @@ export interface CacheOptions {
 export interface BuildCache {
   keyOf(relative: string, task: ArticleTask): string
   /** The entry for `stem` when its key matches and its outputs are intact. */
-  lookup(stem: string, key: string): Promise<Entry | undefined>
+  lookup(stem: string, key: string): ArticleResult | undefined
   store(stem: string, key: string, result: ArticleResult): void
   forget(stem: string): void
-  save(): Promise<void>
 }
 
 export async function openCache(options: CacheOptions): Promise<BuildCache> {
-  const folder = path.join(options.cwd, 'node_modules', '.cache', 'copydesk')
-  const name = createHash('sha256')
-    .update(options.outputRoot)
-    .digest('hex')
-    .slice(0, 16)
-  const location = path.join(folder, `${name}.json`)
-  const entries: Record<string, Entry> = options.force
-    ? Object.create(null)
-    : await readEntries(location)
-  const base = createHash('sha256')
-    .update(await codeFingerprint())
-    .update('\0')
-    .update(options.settingsKey)
-    .digest('hex')
-  let changed = false
+  const folder = path.join(
+    path.resolve(options.cwd, options.folder ?? defaultCacheFolder),
+    hash(options.outputRoot).slice(0, 16)
+  )
+  const base = hash(`${await codeFingerprint()}\0${options.settingsKey}`)
+  const locationOf = (stem: string) => {
+    const name = hash(stem)
+    return path.join(folder, name.slice(0, 2), `${name.slice(2, 32)}.json`)
+  }
 
   return {
     keyOf(relative, task) {
@@ -79,9 +71,15 @@ export async function openCache(options: CacheOptions): Promise<BuildCache> {
         .update(task.bytes)
         .digest('hex')
     },
-    async lookup(stem, key) {
-      const entry = entries[stem]
-      if (!entry || entry.key !== key) return undefined
+    lookup(stem, key) {
+      if (options.force) return undefined
+      let entry: Entry
+      try {
+        entry = JSON.parse(readFileSync(locationOf(stem), 'utf8')) as Entry
+      } catch {
+        return undefined
+      }
+      if (entry.version !== formatVersion || entry.key !== key) return undefined
       for (const file of entry.written) {
         const info = statSync(path.join(options.outputRoot, file.path), {
           throwIfNoEntry: false
@@ -93,39 +91,23 @@ export async function openCache(options: CacheOptions): Promise<BuildCache> {
       return entry
     },
     store(stem, key, result) {
-      entries[stem] = {key, files: result.files, written: result.written}
-      changed = true
-    },
-    forget(stem) {
-      if (stem in entries) {
-        delete entries[stem]
-        changed = true
-      }
-    },
-    async save() {
-      if (!changed) return
-      const data: CacheFile = {version: formatVersion, entries}
+      const entry: Entry = {version: formatVersion, key, ...result}
+      const location = locationOf(stem)
       try {
-        await mkdir(folder, {recursive: true})
-        await writeFileAtomic(location, JSON.stringify(data))
+        mkdirSync(path.dirname(location), {recursive: true})
+        writeFileAtomic.sync(location, JSON.stringify(entry), {fsync: false})
       } catch {
         // A cache that cannot be written only makes the next build slower.
       }
+    },
+    forget(stem) {
+      rmSync(locationOf(stem), {force: true})
     }
   }
 }
 
-async function readEntries(location: string): Promise<Record<string, Entry>> {
-  try {
-    const data = JSON.parse(await readFile(location, 'utf8')) as CacheFile
-    if (data.version !== formatVersion || typeof data.entries !== 'object') {
-      return {}
-    }
-    // No prototype: a stem such as `__proto__` is an ordinary key.
-    return Object.assign(Object.create(null), data.entries)
-  } catch {
-    return {}
-  }
+function hash(value: string): string {
+  return createHash('sha256').update(value).digest('hex')
 }
 
 let fingerprint: Promise<string> | undefined

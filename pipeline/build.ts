@@ -18,6 +18,7 @@ import {openCache} from './build-cache.js'
 import {codeOf, fail, toPosix} from './build-shared.js'
 import {validateConfigSchema} from './json-schemas.js'
 import {nitfProfiles} from './nitf-profile.js'
+import type {Pool} from './pool.js'
 import {readJson} from './read-json.js'
 import type {Config} from './types.js'
 import {fromPlainFile} from './vfile-transfer.js'
@@ -43,14 +44,25 @@ export interface BuildOptions {
   jobs?: number | undefined
   /** Rebuild every article, ignoring the cache. */
   force?: boolean | undefined
+  /** Build cache folder, relative to `cwd` (default `node_modules/.cache/copydesk`). */
+  cacheDir?: string | undefined
   /** Called after each article, built or served from the cache. */
   onProgress?: ((done: number, total: number) => void) | undefined
+  /**
+   * Stream the report: called with each input's files in input order, and
+   * nothing is kept, so memory does not grow with the number of articles.
+   */
+  onArticle?: ((report: ArticleReport) => void) | undefined
 }
 
-/** What a build did: every file it reported on, in a stable order. */
+/** What a build did. */
 export interface BuildResult {
+  /**
+   * Every file reported on, sorted by path; empty for articles when
+   * `onArticle` is given (they were handed to it instead).
+   */
   files: VFile[]
-  /** Paths written, relative to `cwd`. */
+  /** Paths written, relative to `cwd` (likewise). */
   written: string[]
   /**
    * Files of `files` served from the cache: articles unchanged since a
@@ -59,6 +71,18 @@ export interface BuildResult {
   unchanged: VFile[]
   /** How many articles were served from the cache. */
   unchangedArticles: number
+  /** Messages of every file, by kind. */
+  counts: {errors: number; warnings: number; infos: number}
+}
+
+/** One input's report, handed on in input order as the build goes. */
+export interface ArticleReport {
+  /** The article's file and its sidecar's (when it has messages). */
+  files: VFile[]
+  /** Paths written, relative to `cwd`. */
+  written: string[]
+  /** Served from the cache: nothing was processed or written. */
+  unchanged: boolean
 }
 
 /** One article to build. */
@@ -72,21 +96,49 @@ interface Input {
 /** Build every input article into the output folder. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const {cwd} = options
+  const outputRoot = path.resolve(cwd, options.output)
+  const counts = {errors: 0, warnings: 0, infos: 0}
   const files: VFile[] = []
   const written: string[] = []
   const unchanged: VFile[] = []
   let unchangedArticles = 0
-  const outputRoot = path.resolve(cwd, options.output)
+  // Hand each report on, in input order: to `onArticle`, or kept.
+  const emit = (report: ArticleReport) => {
+    for (const file of report.files) {
+      for (const message of file.messages) {
+        if (message.fatal === true) counts.errors++
+        else if (message.fatal === false) counts.warnings++
+        else counts.infos++
+      }
+    }
+    if (report.unchanged) unchangedArticles++
+    if (options.onArticle) {
+      options.onArticle(report)
+      return
+    }
+    files.push(...report.files)
+    written.push(...report.written)
+    if (report.unchanged) unchanged.push(...report.files)
+  }
+  const result = (): BuildResult => {
+    files.sort((a, b) => compareStrings(a.path, b.path))
+    written.sort(compareStrings)
+    return {files, written, unchanged, unchangedArticles, counts}
+  }
 
   await removeStaleTemporaries(outputRoot)
   const configFile = await loadConfig(cwd)
-  if (configFile.file) files.push(configFile.file)
-  if (!configFile.config) return {files, written, unchanged, unchangedArticles}
+  if (configFile.file) {
+    emit({files: [configFile.file], written: [], unchanged: false})
+  }
+  if (!configFile.config) return result()
   const config = configFile.config
   const maxFileSize = config.maxFileSize ?? defaultMaxFileSize
 
   const {inputs, problems} = await discoverInputs(cwd, options.inputs)
-  files.push(...problems)
+  for (const problem of problems) {
+    emit({files: [problem], written: [], unchanged: false})
+  }
 
   // Refuse, before writing anything, two inputs that map to one output file
   // (`a.txt` and `a.md`; `a.txt` and `a.x.txt` with a NITF profile `x`).
@@ -104,111 +156,105 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       writers.set(target, [...(writers.get(target) ?? []), input])
     }
   }
-
-  const buildable: Input[] = []
-  for (const input of inputs) {
+  const clashOf = (input: Input): VFile | undefined => {
     const clash = new Set(
       targetsOf(input).flatMap((target) =>
         (writers.get(target) ?? []).filter((other) => other !== input)
       )
     )
-    if (clash.size === 0) {
-      buildable.push(input)
-      continue
-    }
+    if (clash.size === 0) return undefined
     const file = new VFile({path: displayOf(cwd, input)})
     fail(
       file,
       `Unexpected second input for the outputs of \`${stemOf(input)}\` (also from ${[...clash].map((other) => `\`${displayOf(cwd, other)}\``).join(', ')}), expected one input per output file; rename one of them`,
       'output-collision'
     )
-    files.push(file)
+    return file
   }
 
-  // First pass: read and hash each article (without keeping it), serve what
-  // the cache holds, and list the rest. Memory stays flat: only keys and
-  // reports are kept, never texts.
   const cache = await openCache({
     cwd,
+    folder: options.cacheDir,
     outputRoot,
     // The config as validated, not as typed: comments and order do not
     // change outputs.
     settingsKey: JSON.stringify([config, suffixes]),
     force: options.force ?? false
   })
-  const total = buildable.length
-  let done = 0
-  const progress = () => options.onProgress?.(++done, total)
-  const record = (result: ArticleResult) => {
-    files.push(...result.files.map(fromPlainFile))
-    for (const file of result.written) {
-      written.push(
-        toPosix(path.relative(cwd, path.join(outputRoot, file.path)))
-      )
-    }
-  }
-  const misses: Array<{input: Input; key: string}> = []
-  for (const input of buildable) {
-    const read = await readArticle(cwd, input, maxFileSize)
-    if ('failed' in read) {
-      files.push(read.failed)
-      progress()
-      continue
-    }
-    const key = cache.keyOf(input.relative, read.task)
-    const hit = await cache.lookup(stemOf(input), key)
-    if (hit) {
-      const served = hit.files.map(fromPlainFile)
-      files.push(...served)
-      unchanged.push(...served)
-      unchangedArticles++
-      progress()
-      continue
-    }
-    misses.push({input, key})
-  }
-
-  // Second pass: build what changed, on worker threads when it is worth
-  // their start-up, re-reading each article as its turn comes.
   const settings: BuildSettings = {cwd, outputRoot, config}
-  const keys: Array<{stem: string; key: string}> = []
-  let cursor = 0
-  const next = async (): Promise<ArticleTask | undefined> => {
-    while (cursor < misses.length) {
-      const {input, key} = misses[cursor++] as {input: Input; key: string}
-      const read = await readArticle(cwd, input, maxFileSize)
-      if ('task' in read) {
-        keys.push({stem: stemOf(input), key})
-        return read.task
-      }
-      files.push(read.failed)
-      progress()
-    }
-    return undefined
-  }
-  const finish = (result: ArticleResult) => {
-    const {stem, key} = keys.shift() as {stem: string; key: string}
-    record(result)
-    if (result.fatal) cache.forget(stem)
-    else cache.store(stem, key, result)
-    progress()
-  }
-  const jobs = Math.max(1, Math.min(options.jobs ?? 1, misses.length))
-  if (jobs > 1 && misses.length >= minimumPerWorker * jobs) {
-    const {runPool} = await import('./pool.js')
-    await runPool(jobs, settings, next, finish)
-  } else {
-    const {buildArticle} = await import('./build-article.js')
-    for (let task = await next(); task; task = await next()) {
-      finish(await buildArticle(task, settings))
-    }
-  }
-  await cache.save()
+  const jobs = Math.max(1, options.jobs ?? 1)
+  let pool: Pool | undefined
+  let done = 0
+  const total = inputs.length
+  const toReport = (result: ArticleResult, isUnchanged: boolean) => ({
+    files: result.files.map(fromPlainFile),
+    // Served from the cache, nothing was written this time.
+    written: isUnchanged
+      ? []
+      : result.written.map((file) =>
+          toPosix(path.relative(cwd, path.join(outputRoot, file.path)))
+        ),
+    unchanged: isUnchanged
+  })
 
-  files.sort((a, b) => compareStrings(a.path, b.path))
-  written.sort(compareStrings)
-  return {files, written, unchanged, unchangedArticles}
+  try {
+    // A window at a time: read and hash each article, serve what the cache
+    // holds, build the rest (on worker threads when there are enough), and
+    // hand the reports on in order. Only one window of texts and reports is
+    // ever in memory.
+    for (let start = 0; start < inputs.length; start += windowSize) {
+      const window = inputs.slice(start, start + windowSize)
+      const reports: Array<ArticleReport | undefined> = []
+      const misses: Array<{index: number; task: ArticleTask; key: string}> = []
+      for (const [index, input] of window.entries()) {
+        const clash = clashOf(input)
+        const read = clash ? undefined : readArticle(cwd, input, maxFileSize)
+        if (!read || 'failed' in read) {
+          const failed = clash ?? (read as {failed: VFile}).failed
+          reports[index] = {files: [failed], written: [], unchanged: false}
+          options.onProgress?.(++done, total)
+          continue
+        }
+        const key = cache.keyOf(input.relative, read.task)
+        const hit = cache.lookup(stemOf(input), key)
+        if (!hit) {
+          misses.push({index, task: read.task, key})
+          continue
+        }
+        reports[index] = toReport(hit, true)
+        options.onProgress?.(++done, total)
+      }
+
+      const finish = (miss: (typeof misses)[number], built: ArticleResult) => {
+        if (built.fatal) cache.forget(miss.task.stem)
+        else cache.store(miss.task.stem, miss.key, built)
+        reports[miss.index] = toReport(built, false)
+        options.onProgress?.(++done, total)
+      }
+      if (jobs > 1 && (pool || misses.length >= minimumPerWorker * jobs)) {
+        pool ??= await startPool(jobs, settings)
+        const running = pool
+        await Promise.all(
+          misses.map(async (miss) => finish(miss, await running.run(miss.task)))
+        )
+      } else {
+        const {buildArticle} = await import('./build-article.js')
+        for (const miss of misses) {
+          finish(miss, await buildArticle(miss.task, settings))
+        }
+      }
+
+      for (const report of reports) if (report) emit(report)
+    }
+  } finally {
+    await pool?.close()
+  }
+
+  return result()
 }
+
+/** Articles read, hashed and built together; bounds memory. */
+const windowSize = 256
 
 /**
  * Below this many articles per worker, starting workers (each loads the
@@ -216,12 +262,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
  */
 const minimumPerWorker = 16
 
+async function startPool(jobs: number, settings: BuildSettings) {
+  const {createPool} = await import('./pool.js')
+  return createPool(jobs, settings)
+}
+
 /** Read an article and its sidecar into a task, or say why it cannot be. */
-async function readArticle(
+function readArticle(
   cwd: string,
   input: Input,
   maxFileSize: number
-): Promise<{task: ArticleTask} | {failed: VFile}> {
+): {task: ArticleTask} | {failed: VFile} {
   const display = displayOf(cwd, input)
   let bytes: Uint8Array
   try {
@@ -379,8 +430,9 @@ async function discoverInputs(cwd: string, patterns: readonly string[]) {
     problems.push(file)
   }
 
+  // By path, so that the report reads in folder order.
   const sorted = [...inputs.values()].sort((a, b) =>
-    compareStrings(a.relative, b.relative)
+    compareStrings(a.absolute, b.absolute)
   )
   return {inputs: sorted, problems}
 }

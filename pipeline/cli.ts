@@ -8,7 +8,7 @@ import path from 'node:path'
 import {parseArgs} from 'node:util'
 import type {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
-import {build} from './build.js'
+import {type ArticleReport, build} from './build.js'
 import {watchBuilds} from './watch.js'
 
 /** Where the CLI reads and writes. */
@@ -35,6 +35,8 @@ Options:
   -o, --output <dir>  output folder (default: output)
   -j, --jobs <n>      worker threads (default: one per core)
       --force         rebuild every article, ignoring the build cache
+      --cache-dir <dir>
+                      build cache folder (default: node_modules/.cache/copydesk)
       --frail         exit 1 on warnings too
   -q, --quiet         no progress bar
   -w, --watch         rebuild what changed whenever an input, sidecar or
@@ -116,10 +118,42 @@ async function buildOnce(
   paths: readonly string[],
   jobs: number
 ): Promise<number> {
+  const {stderr} = environment
   const bar =
-    environment.progress && !values.quiet
-      ? progressBar(environment.stderr)
-      : undefined
+    environment.progress && !values.quiet ? progressBar(stderr) : undefined
+  const options = {color: environment.color ?? false, verbose: values.verbose}
+  // The report streams: each input's block as soon as it is built, in input
+  // order, then one summary line, as vfile-reporter prints them. Articles
+  // served from the cache had their messages printed when they were built:
+  // by default they are counted, not printed again.
+  const shown = {errors: 0, warnings: 0, infos: 0}
+  const quiet = {articles: 0, warnings: 0}
+  let blocks = 0
+  const onArticle = (report: ArticleReport) => {
+    if (report.unchanged && !values.verbose) {
+      quiet.articles++
+      quiet.warnings += report.files.reduce(
+        (sum, file) =>
+          sum +
+          file.messages.filter((message) => message.fatal === false).length,
+        0
+      )
+      return
+    }
+    const block = formatBlock(report.files, options)
+    if (!block) return
+    for (const file of report.files) {
+      for (const message of file.messages) {
+        if (message.fatal === true) shown.errors++
+        else if (message.fatal === false) shown.warnings++
+        else if (values.verbose) shown.infos++
+      }
+    }
+    bar?.clear()
+    stderr.write(`${blocks > 0 ? '\n' : ''}${block}\n`)
+    blocks++
+  }
+
   let result: Awaited<ReturnType<typeof build>>
   try {
     result = await build({
@@ -128,7 +162,9 @@ async function buildOnce(
       output: values.output,
       jobs,
       force: values.force,
-      onProgress: bar?.update
+      cacheDir: values['cache-dir'],
+      onProgress: bar?.update,
+      onArticle
     })
     bar?.clear()
   } catch (error) {
@@ -139,36 +175,57 @@ async function buildOnce(
       values.verbose && error instanceof Error && error.stack
         ? error.stack
         : String(error)
-    environment.stderr.write(`copydesk: Unexpected build failure: ${detail}\n`)
+    stderr.write(`copydesk: Unexpected build failure: ${detail}\n`)
     return 1
   }
-  // Articles served from the cache had their messages printed when they
-  // were built: by default they are counted, not printed again.
-  const unchanged = new Set(values.verbose ? [] : result.unchanged)
-  const report = formatReport(
-    result.files.filter((file) => !unchanged.has(file)),
-    {color: environment.color ?? false, verbose: values.verbose}
-  )
-  if (report) environment.stderr.write(`${report}\n`)
-  if (unchanged.size > 0) {
-    const articles = result.unchangedArticles
-    const warnings = [...unchanged].reduce(
-      (sum, file) =>
-        sum + file.messages.filter((message) => message.fatal === false).length,
-      0
-    )
-    environment.stderr.write(
-      `copydesk: ${articles} article${articles === 1 ? '' : 's'} unchanged since the last build${warnings > 0 ? `, with ${warnings} warning${warnings === 1 ? '' : 's'} (shown with --verbose or --force)` : ''}\n`
+  const summary = formatSummary(shown, options.color)
+  if (summary) stderr.write(`\n${summary}\n`)
+  if (quiet.articles > 0) {
+    stderr.write(
+      `copydesk: ${quiet.articles} article${quiet.articles === 1 ? '' : 's'} unchanged since the last build${quiet.warnings > 0 ? `, with ${quiet.warnings} warning${quiet.warnings === 1 ? '' : 's'} (shown with --verbose or --force)` : ''}\n`
     )
   }
 
-  const fatal = result.files.some((file) =>
-    file.messages.some((message) => message.fatal === true)
-  )
-  const warned = result.files.some((file) =>
-    file.messages.some((message) => message.fatal === false)
-  )
-  return fatal || (values.frail && warned) ? 1 : 0
+  const {errors, warnings} = result.counts
+  return errors > 0 || (values.frail && warnings > 0) ? 1 : 0
+}
+
+/** One input's block of the report, without vfile-reporter's summary. */
+function formatBlock(
+  files: readonly VFile[],
+  options: {verbose: boolean; color: boolean}
+): string {
+  const report = formatReport(files, options)
+  // vfile-reporter ends with a blank line and its summary line.
+  const end = report.lastIndexOf('\n\n')
+  return end === -1 ? report : report.slice(0, end)
+}
+
+/** The summary line, worded as vfile-reporter words it. */
+export function formatSummary(
+  counts: {errors: number; warnings: number; infos: number},
+  color = false
+): string {
+  const red = color ? '\u001B[31m' : ''
+  const yellow = color ? '\u001B[33m' : ''
+  const reset = color ? '\u001B[39m' : ''
+  const parts: string[] = []
+  if (counts.errors > 0) {
+    parts.push(
+      `${red}✖${reset} ${counts.errors} error${counts.errors === 1 ? '' : 's'}`
+    )
+  }
+  if (counts.warnings > 0) {
+    parts.push(
+      `${yellow}⚠${reset} ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}`
+    )
+  }
+  const total = counts.errors + counts.warnings + counts.infos
+  if (total === 0) return ''
+  const line = parts.join(', ')
+  return total !== counts.errors && total !== counts.warnings
+    ? `${total} messages (${line})`
+    : line
 }
 
 /**
@@ -195,6 +252,7 @@ function parse(argv: readonly string[]) {
       output: {type: 'string', short: 'o', default: 'output'},
       jobs: {type: 'string', short: 'j'},
       force: {type: 'boolean', default: false},
+      'cache-dir': {type: 'string'},
       quiet: {type: 'boolean', short: 'q', default: false},
       watch: {type: 'boolean', short: 'w', default: false},
       frail: {type: 'boolean', default: false},

@@ -1,6 +1,6 @@
-// Build articles on worker threads: each worker takes the next task when it
-// is done with one, so a slow article does not hold the others up. Results
-// come back in task order, whatever the scheduling.
+// Build articles on worker threads. Each worker loads the pipeline once and
+// builds one article at a time, taking the next queued task when it is
+// done, so a slow article does not hold the others up.
 import {Worker} from 'node:worker_threads'
 import type {
   ArticleResult,
@@ -15,19 +15,35 @@ const workerUrl = new URL(
   import.meta.url
 )
 
-/**
- * Build `tasks` on `jobs` worker threads. `next` pulls tasks lazily, so that
- * only a few articles are in memory at once; `done` is called with each
- * result in task order.
- */
-export async function runPool(
-  jobs: number,
-  settings: BuildSettings,
-  next: () => Promise<ArticleTask | undefined>,
-  done: (result: ArticleResult) => void
-): Promise<void> {
-  const workers = Array.from({length: jobs}, () =>
-    fromSource
+export interface Pool {
+  /** Build one article on the next free worker. */
+  run(task: ArticleTask): Promise<ArticleResult>
+  close(): Promise<void>
+}
+
+interface Job {
+  task: ArticleTask
+  resolve: (result: ArticleResult) => void
+  reject: (error: Error) => void
+}
+
+/** Start `jobs` workers sharing `settings`. */
+export function createPool(jobs: number, settings: BuildSettings): Pool {
+  const queue: Job[] = []
+  const idle: Worker[] = []
+  const current = new Map<Worker, Job>()
+
+  const dispatch = () => {
+    while (idle.length > 0 && queue.length > 0) {
+      const worker = idle.pop() as Worker
+      const job = queue.shift() as Job
+      current.set(worker, job)
+      worker.postMessage(job.task)
+    }
+  }
+
+  const workers = Array.from({length: jobs}, () => {
+    const worker = fromSource
       ? // Node 20 loads a worker's entry before `--import` hooks apply:
         // register tsx in the worker, then import the TypeScript entry.
         new Worker(
@@ -35,49 +51,31 @@ export async function runPool(
           {eval: true, workerData: settings}
         )
       : new Worker(workerUrl, {workerData: settings})
-  )
-  // Results by task index, handed on in order.
-  const pending = new Map<number, ArticleResult>()
-  let handed = 0
-  let issued = 0
-  const handOn = () => {
-    for (
-      let result = pending.get(handed);
-      result;
-      result = pending.get(handed)
-    ) {
-      pending.delete(handed)
-      handed++
-      done(result)
-    }
-  }
+    worker.on('message', (result: ArticleResult) => {
+      const job = current.get(worker)
+      current.delete(worker)
+      idle.push(worker)
+      job?.resolve(result)
+      dispatch()
+    })
+    worker.on('error', (error) => {
+      // A worker that dies fails its article's build, loudly.
+      current.get(worker)?.reject(error)
+      current.delete(worker)
+    })
+    idle.push(worker)
+    return worker
+  })
 
-  try {
-    await Promise.all(
-      workers.map(async (worker) => {
-        for (;;) {
-          const task = await next()
-          if (!task) return
-          const index = issued++
-          const result = await new Promise<ArticleResult>((resolve, reject) => {
-            const onError = (error: Error) => {
-              worker.off('message', onMessage)
-              reject(error)
-            }
-            const onMessage = (value: ArticleResult) => {
-              worker.off('error', onError)
-              resolve(value)
-            }
-            worker.once('message', onMessage)
-            worker.once('error', onError)
-            worker.postMessage(task)
-          })
-          pending.set(index, result)
-          handOn()
-        }
+  return {
+    run(task) {
+      return new Promise((resolve, reject) => {
+        queue.push({task, resolve, reject})
+        dispatch()
       })
-    )
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()))
+    },
+    async close() {
+      await Promise.all(workers.map((worker) => worker.terminate()))
+    }
   }
 }

@@ -51,7 +51,9 @@ interface Run {
  * with `killAfter`, send it SIGKILL after that many milliseconds.
  */
 function runBuild(output: string, killAfter?: number): Promise<Run> {
-  return runCopydesk(['build', 'input', '-o', output], killAfter)
+  // Verbose: articles served from the build cache are reported in full, so
+  // every build that completes prints the reference report.
+  return runCopydesk(['build', 'input', '-o', output, '--verbose'], killAfter)
 }
 
 /** Run `copydesk <argv>` in the project as a subprocess. */

@@ -30,10 +30,15 @@ afterAll(async () => {
 async function buildWith(environment: Record<string, string>) {
   const output = await mkdtemp(path.join(tmpdir(), 'copydesk-determinism-'))
   folders.push(output)
-  await run(process.execPath, [bin, 'build', '--output', output], {
-    cwd: project,
-    env: {...process.env, ...environment}
-  })
+  await run(
+    process.execPath,
+    [bin, 'build', '--output', output, '--cache-dir', `${output}.cache`],
+    {
+      cwd: project,
+      env: {...process.env, ...environment}
+    }
+  )
+  folders.push(`${output}.cache`)
   const files = (await readdir(output)).sort()
   return Promise.all(
     files.map(async (file) => [file, await readFile(path.join(output, file))])

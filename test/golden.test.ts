@@ -41,9 +41,17 @@ describe.each(cases)('golden: $name', ({name, cwd}) => {
   it('builds exactly the expected files, and valid ones', async () => {
     const output = await mkdtemp(path.join(tmpdir(), 'copydesk-golden-'))
     temporary.push(output)
-    const run = await runCliIn(cwd, ['build', '--output', output])
+    // A fresh cache: every golden build builds, and nothing is left behind.
+    const run = await runCliIn(cwd, [
+      'build',
+      '--output',
+      output,
+      '--cache-dir',
+      path.join(output, '.cache')
+    ])
     const written = (await readdir(output, {recursive: true}))
       .map(String)
+      .filter((file) => !file.startsWith('.cache'))
       .filter((file) => /\.(jsonld|nitf\.xml|head\.html)$/.test(file))
       .sort()
 
@@ -62,6 +70,7 @@ describe.each(cases)('golden: $name', ({name, cwd}) => {
     )
     const expected = (await readdir(expectedFolder, {recursive: true}))
       .map(String)
+      .filter((file) => !file.startsWith('.cache'))
       .filter((file) => /\.(jsonld|nitf\.xml|head\.html)$/.test(file))
       .sort()
     expect(written).toEqual(expected)
