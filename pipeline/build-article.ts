@@ -7,6 +7,7 @@ import {mkdir} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import writeFileAtomic from 'write-file-atomic'
+import {recordEntry} from './build-cache.js'
 import {codeOf, fail, isInside, toPosix} from './build-shared.js'
 import {processArticle, storyIdFromPath} from './index.js'
 import {validateMetaSchema} from './json-schemas.js'
@@ -25,6 +26,8 @@ export interface ArticleTask {
   bytes: Uint8Array
   /** The sidecar's reported path and text, when the article has one. */
   sidecar?: {display: string; text: string} | undefined
+  /** Where and under which key to record the result in the build cache. */
+  cache?: {location: string; key: string} | undefined
 }
 
 /** What every article of a build shares. */
@@ -54,8 +57,20 @@ export interface ArticleResult {
 // Folders made already, per build: one `mkdir` per folder, not per file.
 const madeFolders = new WeakMap<BuildSettings, Set<string>>()
 
-/** Build one article: parse its sidecar, run the processor, write. */
+/**
+ * Build one article: parse its sidecar, run the processor, write the
+ * outputs, then record the result in the build cache.
+ */
 export async function buildArticle(
+  task: ArticleTask,
+  settings: BuildSettings
+): Promise<ArticleResult> {
+  const result = await buildUncached(task, settings)
+  if (task.cache) recordEntry(task.cache.location, task.cache.key, result)
+  return result
+}
+
+async function buildUncached(
   task: ArticleTask,
   settings: BuildSettings
 ): Promise<ArticleResult> {

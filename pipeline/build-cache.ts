@@ -42,8 +42,8 @@ export interface BuildCache {
   keyOf(relative: string, task: ArticleTask): string
   /** The entry for `stem` when its key matches and its outputs are intact. */
   lookup(stem: string, key: string): ArticleResult | undefined
-  store(stem: string, key: string, result: ArticleResult): void
-  forget(stem: string): void
+  /** Where the entry of `stem` lives: the worker that builds it writes it. */
+  locationOf(stem: string): string
 }
 
 export async function openCache(options: CacheOptions): Promise<BuildCache> {
@@ -90,21 +90,39 @@ export async function openCache(options: CacheOptions): Promise<BuildCache> {
       }
       return entry
     },
-    store(stem, key, result) {
-      const entry: Entry = {version: formatVersion, key, ...result}
-      const location = locationOf(stem)
-      try {
-        mkdirSync(path.dirname(location), {recursive: true})
-        writeFileAtomic.sync(location, JSON.stringify(entry), {fsync: false})
-      } catch {
-        // A cache that cannot be written only makes the next build slower.
-      }
-    },
-    forget(stem) {
-      rmSync(locationOf(stem), {force: true})
-    }
+    locationOf
   }
 }
+
+/**
+ * Record what building an article gave, at `location`, under `key`; a
+ * fatal article is forgotten instead. Called where the article was built
+ * (a worker thread), after its outputs were written.
+ */
+export function recordEntry(
+  location: string,
+  key: string,
+  result: ArticleResult
+): void {
+  try {
+    if (result.fatal) {
+      rmSync(location, {force: true})
+      return
+    }
+    const entry: Entry = {version: formatVersion, key, ...result}
+    const folder = path.dirname(location)
+    if (!madeFolders.has(folder)) {
+      mkdirSync(folder, {recursive: true})
+      madeFolders.add(folder)
+    }
+    writeFileAtomic.sync(location, JSON.stringify(entry), {fsync: false})
+  } catch {
+    // A cache that cannot be written only makes the next build slower.
+  }
+}
+
+// Cache folders made by this thread: one `mkdir` per folder.
+const madeFolders = new Set<string>()
 
 function hash(value: string): string {
   return createHash('sha256').update(value).digest('hex')

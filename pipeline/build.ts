@@ -205,7 +205,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     for (let start = 0; start < inputs.length; start += windowSize) {
       const window = inputs.slice(start, start + windowSize)
       const reports: Array<ArticleReport | undefined> = []
-      const misses: Array<{index: number; task: ArticleTask; key: string}> = []
+      const misses: Array<{index: number; task: ArticleTask}> = []
       for (const [index, input] of window.entries()) {
         const clash = clashOf(input)
         const read = clash ? undefined : readArticle(cwd, input, maxFileSize)
@@ -218,7 +218,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         const key = cache.keyOf(input.relative, read.task)
         const hit = cache.lookup(stemOf(input), key)
         if (!hit) {
-          misses.push({index, task: read.task, key})
+          read.task.cache = {location: cache.locationOf(stemOf(input)), key}
+          misses.push({index, task: read.task})
           continue
         }
         reports[index] = toReport(hit, true)
@@ -226,8 +227,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       }
 
       const finish = (miss: (typeof misses)[number], built: ArticleResult) => {
-        if (built.fatal) cache.forget(miss.task.stem)
-        else cache.store(miss.task.stem, miss.key, built)
         reports[miss.index] = toReport(built, false)
         options.onProgress?.(++done, total)
       }

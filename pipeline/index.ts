@@ -3,7 +3,6 @@
 // validate -> emit. Built once, frozen, and reused for every file.
 import type {Root} from 'nlcst'
 import retextEnglish from 'retext-english'
-import retextSmartypants from 'retext-smartypants'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import checkRecommended from './check-recommended.js'
@@ -14,6 +13,7 @@ import joinHardWraps from './join-hard-wraps.js'
 import normalizeCharacters from './normalize-characters.js'
 import normalizeWire from './normalize-wire.js'
 import segmentBlocks from './segment-blocks.js'
+import smartPunctuation from './smart-punctuation.js'
 import type {ArticleContext} from './types.js'
 import validateArticle from './validate-article.js'
 
@@ -25,7 +25,7 @@ export const processor = unified()
   .use(normalizeWire)
   .use(joinHardWraps)
   // `--` is an em dash on the wire; `...` stays as typed.
-  .use(retextSmartypants, {backticks: true, dashes: true, ellipses: false})
+  .use(smartPunctuation, {backticks: true, dashes: true, ellipses: false})
   .use(segmentBlocks)
   .use(extractArticle)
   .use(validateArticle)
