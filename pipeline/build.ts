@@ -21,7 +21,7 @@ import {nitfProfiles} from './nitf-profile.js'
 import type {Pool} from './pool.js'
 import {readJson} from './read-json.js'
 import type {Config} from './types.js'
-import {fromPlainFile} from './vfile-transfer.js'
+import {fromPlainFile, type PlainFile, toPlainFile} from './vfile-transfer.js'
 
 export const configName = 'copydesk.config.json'
 const sidecarSuffix = '.meta.json'
@@ -77,8 +77,13 @@ export interface BuildResult {
 
 /** One input's report, handed on in input order as the build goes. */
 export interface ArticleReport {
-  /** The article's file and its sidecar's (when it has messages). */
-  files: VFile[]
+  /**
+   * The article's file and its sidecar's (when it has messages); made on
+   * first use, so that a report only counted costs no VFiles.
+   */
+  readonly files: VFile[]
+  /** Messages of `files`, by kind. */
+  counts: {errors: number; warnings: number; infos: number}
   /** Paths written, relative to `cwd`. */
   written: string[]
   /** Served from the cache: nothing was processed or written. */
@@ -104,13 +109,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let unchangedArticles = 0
   // Hand each report on, in input order: to `onArticle`, or kept.
   const emit = (report: ArticleReport) => {
-    for (const file of report.files) {
-      for (const message of file.messages) {
-        if (message.fatal === true) counts.errors++
-        else if (message.fatal === false) counts.warnings++
-        else counts.infos++
-      }
-    }
+    counts.errors += report.counts.errors
+    counts.warnings += report.counts.warnings
+    counts.infos += report.counts.infos
     if (report.unchanged) unchangedArticles++
     if (options.onArticle) {
       options.onArticle(report)
@@ -129,7 +130,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   await removeStaleTemporaries(outputRoot)
   const configFile = await loadConfig(cwd)
   if (configFile.file) {
-    emit({files: [configFile.file], written: [], unchanged: false})
+    emit(failedReport(configFile.file))
   }
   if (!configFile.config) return result()
   const config = configFile.config
@@ -137,7 +138,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const {inputs, problems} = await discoverInputs(cwd, options.inputs)
   for (const problem of problems) {
-    emit({files: [problem], written: [], unchanged: false})
+    emit(failedReport(problem))
   }
 
   // Refuse, before writing anything, two inputs that map to one output file
@@ -148,20 +149,30 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     '.head.html',
     ...nitfProfiles(config).map((profile) => profile.suffix)
   ]
-  const writers = new Map<string, Input[]>()
-  const targetsOf = (input: Input) =>
-    suffixes.map((suffix) => (stemOf(input) + suffix).toLowerCase())
+  // Inputs by lower-cased stem: one entry per article, not one per output.
+  // `stem + s1` can only equal `other + s2` when `other` is `stem + s1`
+  // without `s2`, so the stems to compare with are found by lookup.
+  const byStem = new Map<string, Input[]>()
   for (const input of inputs) {
-    for (const target of new Set(targetsOf(input))) {
-      writers.set(target, [...(writers.get(target) ?? []), input])
+    const stem = stemOf(input).toLowerCase()
+    byStem.set(stem, [...(byStem.get(stem) ?? []), input])
+  }
+  const lowerSuffixes = suffixes.map((suffix) => suffix.toLowerCase())
+  const clashesOf = (input: Input): Set<Input> => {
+    const stem = stemOf(input).toLowerCase()
+    const clashes = new Set<Input>()
+    for (const mine of lowerSuffixes) {
+      const target = stem + mine
+      for (const theirs of lowerSuffixes) {
+        if (!target.endsWith(theirs)) continue
+        const others = byStem.get(target.slice(0, -theirs.length)) ?? []
+        for (const other of others) if (other !== input) clashes.add(other)
+      }
     }
+    return clashes
   }
   const clashOf = (input: Input): VFile | undefined => {
-    const clash = new Set(
-      targetsOf(input).flatMap((target) =>
-        (writers.get(target) ?? []).filter((other) => other !== input)
-      )
-    )
+    const clash = clashesOf(input)
     if (clash.size === 0) return undefined
     const file = new VFile({path: displayOf(cwd, input)})
     fail(
@@ -186,16 +197,26 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let pool: Pool | undefined
   let done = 0
   const total = inputs.length
-  const toReport = (result: ArticleResult, isUnchanged: boolean) => ({
-    files: result.files.map(fromPlainFile),
-    // Served from the cache, nothing was written this time.
-    written: isUnchanged
-      ? []
-      : result.written.map((file) =>
-          toPosix(path.relative(cwd, path.join(outputRoot, file.path)))
-        ),
-    unchanged: isUnchanged
-  })
+  const toReport = (
+    result: ArticleResult,
+    isUnchanged: boolean
+  ): ArticleReport => {
+    let made: VFile[] | undefined
+    return {
+      get files() {
+        made ??= result.files.map(fromPlainFile)
+        return made
+      },
+      counts: countMessages(result.files),
+      // Served from the cache, nothing was written this time.
+      written: isUnchanged
+        ? []
+        : result.written.map((file) =>
+            toPosix(path.relative(cwd, path.join(outputRoot, file.path)))
+          ),
+      unchanged: isUnchanged
+    }
+  }
 
   try {
     // A window at a time: read and hash each article, serve what the cache
@@ -211,7 +232,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         const read = clash ? undefined : readArticle(cwd, input, maxFileSize)
         if (!read || 'failed' in read) {
           const failed = clash ?? (read as {failed: VFile}).failed
-          reports[index] = {files: [failed], written: [], unchanged: false}
+          reports[index] = failedReport(failed)
           options.onProgress?.(++done, total)
           continue
         }
@@ -301,17 +322,18 @@ function readArticle(
   const sidecarPath = input.absolute.replace(/\.[^./\\]*$/, '') + sidecarSuffix
   let sidecarText: string | undefined
   try {
-    sidecarText = readFileSync(sidecarPath, 'utf8')
-  } catch (error) {
-    if (codeOf(error) !== 'ENOENT') {
-      const file = new VFile({path: toPosix(path.relative(cwd, sidecarPath))})
-      fail(
-        file,
-        `Unexpected unreadable sidecar (${codeOf(error)}), expected a readable JSON file`,
-        'read-error'
-      )
-      return {failed: file}
+    // Most articles have none: asked first, without an exception.
+    if (statSync(sidecarPath, {throwIfNoEntry: false})) {
+      sidecarText = readFileSync(sidecarPath, 'utf8')
     }
+  } catch (error) {
+    const file = new VFile({path: toPosix(path.relative(cwd, sidecarPath))})
+    fail(
+      file,
+      `Unexpected unreadable sidecar (${codeOf(error)}), expected a readable JSON file`,
+      'read-error'
+    )
+    return {failed: file}
   }
   return {
     task: {
@@ -452,4 +474,27 @@ function compareStrings(a: string | undefined, b: string | undefined): number {
   const left = a ?? ''
   const right = b ?? ''
   return left < right ? -1 : left > right ? 1 : 0
+}
+
+/** The report of a file refused before it was built. */
+function failedReport(file: VFile): ArticleReport {
+  return {
+    files: [file],
+    counts: countMessages([toPlainFile(file)]),
+    written: [],
+    unchanged: false
+  }
+}
+
+/** Messages of `files` by kind, without making VFiles of them. */
+function countMessages(files: readonly PlainFile[]) {
+  const counts = {errors: 0, warnings: 0, infos: 0}
+  for (const file of files) {
+    for (const message of file.messages) {
+      if (message.fatal === true) counts.errors++
+      else if (message.fatal === false) counts.warnings++
+      else counts.infos++
+    }
+  }
+  return counts
 }

@@ -132,12 +132,7 @@ async function buildOnce(
   const onArticle = (report: ArticleReport) => {
     if (report.unchanged && !values.verbose) {
       quiet.articles++
-      quiet.warnings += report.files.reduce(
-        (sum, file) =>
-          sum +
-          file.messages.filter((message) => message.fatal === false).length,
-        0
-      )
+      quiet.warnings += report.counts.warnings
       return
     }
     const block = formatBlock(report.files, options)
