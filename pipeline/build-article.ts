@@ -65,7 +65,23 @@ export async function buildArticle(
   task: ArticleTask,
   settings: BuildSettings
 ): Promise<ArticleResult> {
-  const result = await buildUncached(task, settings)
+  let result: ArticleResult
+  try {
+    result = await buildUncached(task, settings)
+  } catch (error) {
+    // A bug, not bad input: this article fails, the build goes on.
+    const file = new VFile({path: task.display})
+    const message = file.message(
+      `Unexpected internal error: ${String(error)}`,
+      {
+        cause: error instanceof Error ? error : new Error(String(error)),
+        ruleId: 'internal-error',
+        source: 'copydesk'
+      }
+    )
+    message.fatal = true
+    result = {files: [toPlainFile(file)], written: [], fatal: true}
+  }
   if (task.cache) recordEntry(task.cache.location, task.cache.key, result)
   return result
 }
