@@ -30,16 +30,21 @@ if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource()) {
   ;({runCli} = await import('../pipeline/cli.ts'))
 }
 
-// Ctrl-C stops `--watch` after the build in progress; any other build it
-// stops at once, as usual.
-const stop = new AbortController()
-const watching = process.argv
-  .slice(2)
-  .some((arg) => arg === '--watch' || /^-[a-z]*w[a-z]*$/.test(arg))
-if (watching) process.once('SIGINT', () => stop.abort())
+// A reader that goes away (`copydesk build | head`) must not stop the
+// build: the rest of the report is dropped, the exit code stays true.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', () => {})
+}
+
+/** Ctrl-C stops `--watch` after the build in progress; asked for only then. */
+function watchSignal() {
+  const stop = new AbortController()
+  process.once('SIGINT', () => stop.abort())
+  return stop.signal
+}
 
 process.exitCode = await runCli(process.argv.slice(2), {
-  signal: stop.signal,
+  signal: watchSignal,
   cwd: process.cwd(),
   stdout: process.stdout,
   stderr: process.stderr,

@@ -2,7 +2,7 @@
 // disk: what the build runs in-process or in a worker thread. Returns the
 // report as plain data (see `vfile-transfer`), so that both ways give the
 // same result. ruleIds: `invalid-sidecar`, `write-error` (fatal).
-import {statSync} from 'node:fs'
+import {lstatSync, rmSync, statSync} from 'node:fs'
 import {mkdir} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
@@ -132,13 +132,25 @@ async function buildUncached(
         await mkdir(folder, {recursive: true})
         made.add(folder)
       }
-      for (const [suffix, value] of Object.entries(outputs)) {
-        const target = base + suffix
+      // Checked before anything is written: every target inside the output
+      // folder, and none of them a folder or a device already.
+      const targets = Object.entries(outputs).map(
+        ([suffix, value]) => [base + suffix, value] as const
+      )
+      for (const [target] of targets) {
         if (!isInside(settings.outputRoot, target)) {
           throw new Error(
             `refusing to write outside the output folder: ${target}`
           )
         }
+        const info = lstatSync(target, {throwIfNoEntry: false})
+        if (info && !info.isFile()) {
+          throw Object.assign(new Error(`not a file: ${target}`), {
+            code: 'EISDIR'
+          })
+        }
+      }
+      for (const [target, value] of targets) {
         // Synchronous: for files this small, far cheaper than a round trip
         // through the thread pool per call. No fsync: a rename is atomic
         // against a killed build (the case copydesk guarantees); after a
@@ -153,6 +165,11 @@ async function buildUncached(
         })
       }
     } catch (error) {
+      // All or nothing: what this attempt wrote goes too.
+      for (const file of written) {
+        rmSync(path.join(settings.outputRoot, file.path), {force: true})
+      }
+      written.length = 0
       fail(
         file,
         `Unexpected write failure (${codeOf(error)}), expected the output folder to be writable`,

@@ -1,7 +1,8 @@
 // The incremental build cache. An article is served from it, not rebuilt,
 // when the key of what it was built from is unchanged and its outputs are
 // on disk as they were written. The key hashes copydesk's own code (every
-// module and schema, so any change to copydesk misses), the validated
+// module, schema and installed dependency, so any change to copydesk
+// misses), the validated
 // config and output suffixes, the input's path, its bytes and its sidecar's
 // text: changed input can never be served. Outputs are checked by size and
 // modification time, so an output edited or deleted by hand is rebuilt.
@@ -81,9 +82,15 @@ export async function openCache(options: CacheOptions): Promise<BuildCache> {
       }
       if (entry.version !== formatVersion || entry.key !== key) return undefined
       for (const file of entry.written) {
-        const info = statSync(path.join(options.outputRoot, file.path), {
-          throwIfNoEntry: false
-        })
+        let info: ReturnType<typeof statSync>
+        try {
+          info = statSync(path.join(options.outputRoot, file.path), {
+            throwIfNoEntry: false
+          })
+        } catch {
+          // Not a folder on the way (ENOTDIR), no access: rebuild.
+          return undefined
+        }
         if (!info || info.size !== file.size || info.mtimeMs !== file.mtimeMs) {
           return undefined
         }
@@ -115,7 +122,14 @@ export function recordEntry(
       mkdirSync(folder, {recursive: true})
       madeFolders.add(folder)
     }
-    writeFileAtomic.sync(location, JSON.stringify(entry), {fsync: false})
+    try {
+      writeFileAtomic.sync(location, JSON.stringify(entry), {fsync: false})
+    } catch {
+      // The folder went (the cache was deleted during `--watch`): once more.
+      madeFolders.delete(folder)
+      mkdirSync(folder, {recursive: true})
+      writeFileAtomic.sync(location, JSON.stringify(entry), {fsync: false})
+    }
   } catch {
     // A cache that cannot be written only makes the next build slower.
   }
@@ -132,12 +146,21 @@ let fingerprint: Promise<string> | undefined
 
 /**
  * A hash of copydesk's own code: the modules next to this one (TypeScript
- * sources in development, the bundle when installed) and the schemas.
+ * sources in development, the bundle when installed), the schemas and the
+ * installed dependencies.
  */
 function codeFingerprint(): Promise<string> {
   fingerprint ??= (async () => {
     const hash = createHash('sha256')
     const here = path.dirname(fileURLToPath(import.meta.url))
+    // The dependencies too: an updated retext changes outputs. npm records
+    // the installed tree in `node_modules/.package-lock.json`.
+    for (const lock of [
+      path.join(here, '..', 'package-lock.json'),
+      path.join(here, '..', 'node_modules', '.package-lock.json')
+    ]) {
+      hash.update(await readFile(lock).catch(() => '')).update('\0')
+    }
     for (const folder of [here, path.join(here, '..', 'schemas')]) {
       const names = await readdir(folder).catch(() => [] as string[])
       for (const name of names.sort()) {

@@ -13,7 +13,10 @@ export function fail(file: VFile, reason: string, ruleId: string): void {
 export function isInside(root: string, target: string): boolean {
   const relative = path.relative(root, target)
   return (
-    relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
+    relative !== '' &&
+    relative !== '..' &&
+    !relative.startsWith(`..${path.sep}`) &&
+    !path.isAbsolute(relative)
   )
 }
 

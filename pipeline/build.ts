@@ -4,7 +4,7 @@
 // even when another fails; a file with a fatal message writes nothing.
 // ruleIds: `no-input`, `read-error`, `file-too-large`, `output-collision`,
 // `invalid-sidecar`, `write-error` (fatal), plus those of `read-json`.
-import {existsSync, readFileSync, statSync} from 'node:fs'
+import {existsSync, lstatSync, readFileSync, statSync} from 'node:fs'
 import {readFile, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {glob, isDynamicPattern} from 'tinyglobby'
@@ -127,7 +127,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return {files, written, unchanged, unchangedArticles, counts}
   }
 
-  await removeStaleTemporaries(outputRoot)
   const configFile = await loadConfig(cwd)
   if (configFile.file) {
     emit(failedReport(configFile.file))
@@ -149,27 +148,56 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     '.head.html',
     ...nitfProfiles(config).map((profile) => profile.suffix)
   ]
+  await removeStaleTemporaries(outputRoot, suffixes)
   // Inputs by lower-cased stem: one entry per article, not one per output.
   // `stem + s1` can only equal `other + s2` when `other` is `stem + s1`
   // without `s2`, so the stems to compare with are found by lookup.
+  // Keys are case-folded and NFC: macOS takes `café` in NFC and NFD for one.
+  const keyOf = (value: string) => value.normalize('NFC').toLowerCase()
   const byStem = new Map<string, Input[]>()
   for (const input of inputs) {
-    const stem = stemOf(input).toLowerCase()
+    const stem = keyOf(stemOf(input))
     byStem.set(stem, [...(byStem.get(stem) ?? []), input])
   }
-  const lowerSuffixes = suffixes.map((suffix) => suffix.toLowerCase())
+  const lowerSuffixes = suffixes.map(keyOf)
+  /** Inputs whose output is the file `target` (lower-cased, NFC). */
+  const writersOf = (target: string) =>
+    lowerSuffixes.flatMap((theirs) =>
+      target.endsWith(theirs)
+        ? (byStem.get(target.slice(0, -theirs.length)) ?? [])
+        : []
+    )
   const clashesOf = (input: Input): Set<Input> => {
-    const stem = stemOf(input).toLowerCase()
+    const stem = keyOf(stemOf(input))
     const clashes = new Set<Input>()
+    // An output of another is one of mine, or a folder mine go in
+    // (`a.txt` writes `a.head.html`, `a.head.html/x.txt` needs that folder).
+    const targets = lowerSuffixes.map((mine) => stem + mine)
+    const segments = stem.split('/')
+    for (let end = 1; end < segments.length; end++) {
+      targets.push(segments.slice(0, end).join('/'))
+    }
+    for (const target of targets) {
+      for (const other of writersOf(target)) {
+        if (other !== input) clashes.add(other)
+      }
+    }
+    // And the other way round: a folder of another's is one of my outputs.
     for (const mine of lowerSuffixes) {
-      const target = stem + mine
-      for (const theirs of lowerSuffixes) {
-        if (!target.endsWith(theirs)) continue
-        const others = byStem.get(target.slice(0, -theirs.length)) ?? []
-        for (const other of others) if (other !== input) clashes.add(other)
+      for (const other of byFolder.get(stem + mine) ?? []) {
+        if (other !== input) clashes.add(other)
       }
     }
     return clashes
+  }
+  const byFolder = new Map<string, Input[]>()
+  for (const input of inputs) {
+    const segments = keyOf(stemOf(input)).split('/')
+    for (let end = 1; end < segments.length; end++) {
+      const folder = segments.slice(0, end).join('/')
+      const list = byFolder.get(folder) ?? []
+      if (list.length < 2) byFolder.set(folder, [...list, input])
+    }
   }
   const clashOf = (input: Input): VFile | undefined => {
     const clash = clashesOf(input)
@@ -251,7 +279,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         reports[miss.index] = toReport(built, false)
         options.onProgress?.(++done, total)
       }
-      if (jobs > 1 && (pool || misses.length >= minimumPerWorker * jobs)) {
+      const worthWorkers = Math.min(minimumPerWorker * jobs, windowSize / 2)
+      if (jobs > 1 && (pool || misses.length >= worthWorkers)) {
         pool ??= await startPool(jobs, settings)
         const running = pool
         await Promise.all(
@@ -322,10 +351,21 @@ function readArticle(
   const sidecarPath = input.absolute.replace(/\.[^./\\]*$/, '') + sidecarSuffix
   let sidecarText: string | undefined
   try {
-    // Most articles have none: asked first, without an exception.
-    if (statSync(sidecarPath, {throwIfNoEntry: false})) {
-      sidecarText = readFileSync(sidecarPath, 'utf8')
+    // Most articles have none: asked first, without an exception. Only a
+    // plain file: never a link out of the folder, a FIFO or a device.
+    const info = lstatSync(sidecarPath, {throwIfNoEntry: false})
+    if (info && (!info.isFile() || info.size > maxFileSize)) {
+      const file = new VFile({path: toPosix(path.relative(cwd, sidecarPath))})
+      fail(
+        file,
+        info.isFile()
+          ? `Unexpected sidecar of ${info.size} bytes, expected at most ${maxFileSize} bytes`
+          : 'Unexpected sidecar that is not a plain file (a link, a folder or a device), expected a JSON file',
+        'read-error'
+      )
+      return {failed: file}
     }
+    if (info) sidecarText = readFileSync(sidecarPath, 'utf8')
   } catch (error) {
     const file = new VFile({path: toPosix(path.relative(cwd, sidecarPath))})
     fail(
@@ -358,12 +398,17 @@ function displayOf(cwd: string, input: Input): string {
 
 // write-file-atomic writes `<target>.<number>` and renames it over `<target>`;
 // a build killed in between leaves that temporary behind.
-const temporaryName = /\.(?:jsonld|nitf\.xml|head\.html)\.\d{1,10}$/
 // Younger temporaries may belong to a build running right now.
 const staleAfterMilliseconds = 60_000
 
 /** Remove temporaries that an interrupted build left in the output folder. */
-async function removeStaleTemporaries(outputRoot: string): Promise<void> {
+async function removeStaleTemporaries(
+  outputRoot: string,
+  suffixes: readonly string[]
+): Promise<void> {
+  const temporaryName = new RegExp(
+    `(?:${suffixes.map((suffix) => suffix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\.\\d{1,10}$`
+  )
   if (!existsSync(outputRoot)) return
   const candidates = await glob('**/*.*.*', {
     cwd: outputRoot,

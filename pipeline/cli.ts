@@ -20,8 +20,11 @@ export interface CliEnvironment {
   color?: boolean
   /** Draw a progress bar on stderr (a TTY); off by default. */
   progress?: boolean
-  /** Stops `--watch` (Ctrl-C in a terminal). */
-  signal?: AbortSignal
+  /**
+   * Stops `--watch`; a function is called only when watching (the CLI
+   * binary installs its Ctrl-C handler then, and only then).
+   */
+  signal?: AbortSignal | (() => AbortSignal)
 }
 
 export const usage = `Usage: copydesk build [paths or globs...] [options]
@@ -99,7 +102,10 @@ export async function runCli(
     cwd: environment.cwd,
     inputs: paths,
     outputRoot: path.resolve(environment.cwd, values.output),
-    signal: environment.signal ?? new AbortController().signal,
+    signal:
+      typeof environment.signal === 'function'
+        ? environment.signal()
+        : (environment.signal ?? new AbortController().signal),
     async rebuild() {
       code = await once(first && values.force)
       first = false
@@ -215,8 +221,9 @@ export function formatSummary(
       `${yellow}⚠${reset} ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}`
     )
   }
+  // As vfile-reporter: no summary without an error or a warning.
+  if (counts.errors === 0 && counts.warnings === 0) return ''
   const total = counts.errors + counts.warnings + counts.infos
-  if (total === 0) return ''
   const line = parts.join(', ')
   return total !== counts.errors && total !== counts.warnings
     ? `${total} messages (${line})`

@@ -24,7 +24,6 @@ export interface Pool {
 interface Job {
   task: ArticleTask
   resolve: (result: ArticleResult) => void
-  reject: (error: Error) => void
 }
 
 /** Start `jobs` workers sharing `settings`. */
@@ -32,6 +31,8 @@ export function createPool(jobs: number, settings: BuildSettings): Pool {
   const queue: Job[] = []
   const idle: Worker[] = []
   const current = new Map<Worker, Job>()
+  const live = new Set<Worker>()
+  let closing = false
 
   const dispatch = () => {
     while (idle.length > 0 && queue.length > 0) {
@@ -42,7 +43,21 @@ export function createPool(jobs: number, settings: BuildSettings): Pool {
     }
   }
 
-  const workers = Array.from({length: jobs}, () => {
+  /** A worker died: its article fails alone, a new worker takes its place. */
+  const lost = (worker: Worker, reason: string) => {
+    if (!live.delete(worker)) return
+    const index = idle.indexOf(worker)
+    if (index !== -1) idle.splice(index, 1)
+    const job = current.get(worker)
+    current.delete(worker)
+    if (job) job.resolve(workerFailure(job.task, reason))
+    if (!closing) {
+      spawn()
+      dispatch()
+    }
+  }
+
+  const spawn = () => {
     const worker = fromSource
       ? // Node 20 loads a worker's entry before `--import` hooks apply:
         // register tsx in the worker, then import the TypeScript entry.
@@ -51,6 +66,7 @@ export function createPool(jobs: number, settings: BuildSettings): Pool {
           {eval: true, workerData: settings}
         )
       : new Worker(workerUrl, {workerData: settings})
+    live.add(worker)
     worker.on('message', (result: ArticleResult) => {
       const job = current.get(worker)
       current.delete(worker)
@@ -58,24 +74,43 @@ export function createPool(jobs: number, settings: BuildSettings): Pool {
       job?.resolve(result)
       dispatch()
     })
-    worker.on('error', (error) => {
-      // A worker that dies fails its article's build, loudly.
-      current.get(worker)?.reject(error)
-      current.delete(worker)
-    })
+    worker.on('error', (error) => lost(worker, String(error)))
+    worker.on('exit', (code) => lost(worker, `worker exited with ${code}`))
     idle.push(worker)
-    return worker
-  })
+  }
+  for (let index = 0; index < jobs; index++) spawn()
 
   return {
     run(task) {
-      return new Promise((resolve, reject) => {
-        queue.push({task, resolve, reject})
+      return new Promise((resolve) => {
+        queue.push({task, resolve})
         dispatch()
       })
     },
     async close() {
-      await Promise.all(workers.map((worker) => worker.terminate()))
+      closing = true
+      await Promise.all([...live].map((worker) => worker.terminate()))
     }
+  }
+}
+
+/** The result of an article whose worker died while building it. */
+function workerFailure(task: ArticleTask, reason: string): ArticleResult {
+  return {
+    files: [
+      {
+        path: task.display,
+        messages: [
+          {
+            reason: `Unexpected internal error: the build worker stopped (${reason})`,
+            ruleId: 'internal-error',
+            source: 'copydesk',
+            fatal: true
+          }
+        ]
+      }
+    ],
+    written: [],
+    fatal: true
   }
 }

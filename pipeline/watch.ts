@@ -7,6 +7,7 @@ import {type FSWatcher, watch} from 'node:fs'
 import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import {isDynamicPattern} from 'tinyglobby'
+import {isInside} from './build-shared.js'
 
 /** What to watch: the folders, each with or without its subfolders. */
 export async function watchTargets(
@@ -76,9 +77,8 @@ export async function watchBuilds(options: WatchOptions): Promise<void> {
   const changed = (folder: string, name: string | null) => {
     if (signal.aborted || name === null) return
     const absolute = path.join(folder, name)
-    const inOutput = !path
-      .relative(options.outputRoot, absolute)
-      .startsWith('..')
+    const inOutput =
+      absolute === options.outputRoot || isInside(options.outputRoot, absolute)
     if (inOutput || absolute.includes(`${path.sep}node_modules${path.sep}`)) {
       return
     }
@@ -91,11 +91,13 @@ export async function watchBuilds(options: WatchOptions): Promise<void> {
   const watchers: FSWatcher[] = []
   for (const {folder, recursive} of targets) {
     try {
-      watchers.push(
-        watch(folder, {recursive}, (_event, name) =>
-          changed(folder, name?.toString() ?? null)
-        )
+      const watcher = watch(folder, {recursive}, (_event, name) =>
+        changed(folder, name?.toString() ?? null)
       )
+      // A watched folder deleted (EPERM on Windows) ends that watch, not
+      // the process; recreate it and restart `--watch` to watch it again.
+      watcher.on('error', () => watcher.close())
+      watchers.push(watcher)
     } catch {
       // A folder that does not exist yet cannot be watched; its absence
       // is reported by the build.

@@ -5,6 +5,7 @@
 // are inlined. `bin/copydesk.js` runs the bundle when it is newer than
 // every source, else the sources through tsx.
 import {rm} from 'node:fs/promises'
+import {fileURLToPath} from 'node:url'
 import {build} from 'esbuild'
 
 const root = new URL('../', import.meta.url)
@@ -12,7 +13,7 @@ const outdir = new URL('dist/', root)
 
 await rm(outdir, {recursive: true, force: true})
 await build({
-  absWorkingDir: root.pathname,
+  absWorkingDir: fileURLToPath(root),
   entryPoints: {cli: 'pipeline/cli.ts', worker: 'pipeline/worker.ts'},
   outdir: 'dist',
   bundle: true,

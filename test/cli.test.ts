@@ -13,7 +13,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
-import {usage} from '../pipeline/cli.js'
+import {formatSummary, usage} from '../pipeline/cli.js'
 import {runCliIn} from './helpers/run-cli.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -274,6 +274,20 @@ describe('copydesk CLI', () => {
     )
   })
 
+  it('removes stale temporaries of a partner profile suffix too', async () => {
+    await writeFile(
+      path.join(project, 'copydesk.config.json'),
+      '{"nitf": {"profiles": {"kindle": {"suffix": ".kindle.xml"}}}}\n'
+    )
+    await put('input/a.txt', article('Profiled'))
+    await put('output/a.kindle.xml.123456', '<nitf')
+    const old = new Date('2020-01-01T00:00:00Z')
+    await utimes(path.join(project, 'output/a.kindle.xml.123456'), old, old)
+    await runCliIn(project, ['build'])
+    expect(await listOutput()).not.toContain('a.kindle.xml.123456')
+    expect(await listOutput()).toContain('a.kindle.xml')
+  })
+
   it('removes temporaries an interrupted build left, and only stale ones', async () => {
     await put('input/a.txt', article('Left behind'))
     await put('output/a.jsonld.3141592653', '{"half": ')
@@ -345,5 +359,18 @@ describe('copydesk CLI', () => {
       'copydesk.config.json\n1:23-1:39 error Unexpected name `Bad Name` in `/nitf/profiles`, expected a name matching `^[a-z0-9][a-z0-9_-]{0,63}$` config-schema copydesk\n\n✖ 1 error\n'
     )
     expect(await listOutput()).toEqual([])
+  })
+})
+
+describe('formatSummary', () => {
+  it('words the summary as vfile-reporter does, and only with errors or warnings', () => {
+    expect(formatSummary({errors: 0, warnings: 0, infos: 3})).toBe('')
+    expect(formatSummary({errors: 1, warnings: 0, infos: 0})).toBe('✖ 1 error')
+    expect(formatSummary({errors: 0, warnings: 2, infos: 0})).toBe(
+      '⚠ 2 warnings'
+    )
+    expect(formatSummary({errors: 2, warnings: 1, infos: 4})).toBe(
+      '7 messages (✖ 2 errors, ⚠ 1 warning)'
+    )
   })
 })

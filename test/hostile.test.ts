@@ -2,6 +2,8 @@
 // per row, named as the row is. Text-level rows run the processor; file
 // system rows run the CLI in a temporary project. Crash and concurrency rows
 // are in `crash.test.ts`, arbitrary input in `properties.test.ts`.
+
+import {execFileSync, spawn} from 'node:child_process'
 import {
   mkdir,
   mkdtemp,
@@ -13,6 +15,7 @@ import {
 } from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {fromHtml} from 'hast-util-from-html'
 import type {VFile} from 'vfile'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
@@ -443,6 +446,81 @@ describe('the file system', () => {
       await rm(elsewhere, {recursive: true, force: true})
     }
   })
+
+  it('a folder where an output goes: refused, and nothing of that article written', async () => {
+    await put('input/a.txt', story('First.'))
+    await put('input/b.txt', story('Second.'))
+    await mkdir(path.join(project, 'output', 'b.head.html'), {recursive: true})
+    const run = await runCliIn(project, ['build', '-j', '1'])
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(
+      /input\/b\.txt\n.*error.*write failure \(EISDIR\)/
+    )
+    expect(await listOutput()).toEqual([
+      'a.head.html',
+      'a.jsonld',
+      'a.nitf.xml',
+      'b.head.html'
+    ])
+  })
+
+  it('an output of one article that is a folder of another: both refused', async () => {
+    await put('input/a.txt', story('First.'))
+    await put('input/a.head.html/x.txt', story('Second.'))
+    const run = await runCliIn(project, ['build'])
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(
+      /input\/a\.head\.html\/x\.txt\n.*also from `input\/a\.txt`/
+    )
+    expect(run.stderr).toMatch(
+      /input\/a\.txt\n.*also from `input\/a\.head\.html\/x\.txt`/
+    )
+    expect(await readdir(path.join(project, 'output')).catch(() => [])).toEqual(
+      []
+    )
+  })
+
+  it('names that start with two dots: built inside the output folder', async () => {
+    await put('input/..a.txt', story('Dots.'))
+    // Named: in a folder, hidden files (a leading dot) are not articles.
+    expect((await runCliIn(project, ['build'])).code).toBe(0)
+    expect(await readdir(project)).not.toContain('output')
+    const run = await runCliIn(project, ['build', 'input/..a.txt'])
+    expect(run.code).toBe(0)
+    expect(await listOutput()).toEqual([
+      '..a.head.html',
+      '..a.jsonld',
+      '..a.nitf.xml'
+    ])
+  })
+
+  it('a report reader that goes away (`| head -1`): every article still built', async () => {
+    for (let index = 0; index < 60; index++) {
+      await put(`input/s-${index}.txt`, story(`Story ${index}.`))
+    }
+    const bin = fileURLToPath(new URL('../bin/copydesk.js', import.meta.url))
+    const child = spawn(process.execPath, [bin, 'build', '-j', '1'], {
+      cwd: project,
+      stdio: ['ignore', 'ignore', 'pipe']
+    })
+    // Read the first chunk of the report, then close the pipe.
+    child.stderr.once('data', () => child.stderr.destroy())
+    const code = await new Promise((resolve) => child.on('close', resolve))
+    expect(code).toBe(0)
+    expect(await listOutput()).toHaveLength(60 * 3)
+  }, 60_000)
+
+  it('a plain file where an output folder was: that article rebuilt, the build goes on', async () => {
+    await put('input/sub/a.txt', story('Nested.'))
+    await put('input/b.txt', story('Flat.'))
+    expect((await runCliIn(project, ['build'])).code).toBe(0)
+    await rm(path.join(project, 'output', 'sub'), {recursive: true})
+    await writeFile(path.join(project, 'output', 'sub'), 'in the way')
+    const run = await runCliIn(project, ['build'])
+    expect(run.stderr).not.toContain('Unexpected build failure')
+    expect(run.stderr).toMatch(/input\/sub\/a\.txt\n.*error.*write failure/)
+    expect(run.stderr).toContain('1 article unchanged')
+  })
 })
 
 describe('sidecars', () => {
@@ -491,6 +569,31 @@ describe('sidecars', () => {
       'a.jsonld',
       'a.nitf.xml'
     ])
+  })
+
+  it('a sidecar that is a link, a FIFO or too large: refused, no hang', async () => {
+    const sidecar = path.join(project, 'input/a.meta.json')
+    await symlink('/dev/zero', sidecar)
+    const link = await runCliIn(project, ['build'])
+    expect(link.code).toBe(1)
+    expect(link.stderr).toMatch(
+      /input\/a\.meta\.json\n.*error.*not a plain file/
+    )
+    await rm(sidecar)
+    execFileSync('mkfifo', [sidecar])
+    const fifo = await runCliIn(project, ['build'])
+    expect(fifo.code).toBe(1)
+    expect(fifo.stderr).toMatch(/not a plain file/)
+    await rm(sidecar)
+    const limit = Buffer.byteLength(story('The story.'))
+    await writeFile(
+      path.join(project, 'copydesk.config.json'),
+      `{"maxFileSize": ${limit}}\n`
+    )
+    await writeFile(sidecar, `{"section": "${'x'.repeat(limit)}"}`)
+    const large = await runCliIn(project, ['build'])
+    expect(large.stderr).toContain(`expected at most ${limit} bytes`)
+    expect(large.stderr).toMatch(/Unexpected sidecar of \d+ bytes/)
   })
 
   it('URLs that are not http(s): refused, `javascript:` included', async () => {
