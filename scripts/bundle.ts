@@ -6,13 +6,20 @@
 // every source, else the sources through tsx.
 import {rm} from 'node:fs/promises'
 import {fileURLToPath} from 'node:url'
-import {build} from 'esbuild'
 
 const root = new URL('../', import.meta.url)
 const outdir = new URL('dist/', root)
 
+// esbuild is a dev dependency: installed without them (`--omit=dev`),
+// copydesk runs from its TypeScript sources, as `bin/copydesk.js` allows.
+const esbuild = await import('esbuild').catch(() => undefined)
+if (!esbuild) {
+  console.warn('bundle: esbuild is not installed; copydesk runs from sources')
+  process.exit(0)
+}
+
 await rm(outdir, {recursive: true, force: true})
-await build({
+await esbuild.build({
   absWorkingDir: fileURLToPath(root),
   entryPoints: {cli: 'pipeline/cli.ts', worker: 'pipeline/worker.ts'},
   outdir: 'dist',
