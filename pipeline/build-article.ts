@@ -3,12 +3,17 @@
 // report as plain data (see `vfile-transfer`), so that both ways give the
 // same result. ruleIds: `invalid-sidecar`, `write-error` (fatal).
 import {lstatSync, rmSync, statSync} from 'node:fs'
-import {mkdir} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
-import writeFileAtomic from 'write-file-atomic'
 import {recordEntry} from './build-cache.js'
-import {codeOf, fail, isInside, toPosix} from './build-shared.js'
+import {
+  codeOf,
+  fail,
+  failInternal,
+  isInside,
+  toPosix,
+  writeAtomic
+} from './build-shared.js'
 import {processArticle, storyIdFromPath} from './index.js'
 import {validateMetaSchema} from './json-schemas.js'
 import {readJson} from './read-json.js'
@@ -54,9 +59,6 @@ export interface ArticleResult {
   fatal: boolean
 }
 
-// Folders made already, per build: one `mkdir` per folder, not per file.
-const madeFolders = new WeakMap<BuildSettings, Set<string>>()
-
 /**
  * Build one article: parse its sidecar, run the processor, write the
  * outputs, then record the result in the build cache.
@@ -71,15 +73,7 @@ export async function buildArticle(
   } catch (error) {
     // A bug, not bad input: this article fails, the build goes on.
     const file = new VFile({path: task.display})
-    const message = file.message(
-      `Unexpected internal error: ${String(error)}`,
-      {
-        cause: error instanceof Error ? error : new Error(String(error)),
-        ruleId: 'internal-error',
-        source: 'copydesk'
-      }
-    )
-    message.fatal = true
+    failInternal(file, error)
     result = {files: [toPlainFile(file)], written: [], fatal: true}
   }
   if (task.cache) recordEntry(task.cache.location, task.cache.key, result)
@@ -125,13 +119,6 @@ async function buildUncached(
   if (outputs && !fatal) {
     const base = path.join(settings.outputRoot, task.stem)
     try {
-      const folder = path.dirname(base)
-      const made = madeFolders.get(settings) ?? new Set()
-      madeFolders.set(settings, made)
-      if (!made.has(folder)) {
-        await mkdir(folder, {recursive: true})
-        made.add(folder)
-      }
       // Checked before anything is written: every target inside the output
       // folder, and none of them a folder or a device already.
       const targets = Object.entries(outputs).map(
@@ -151,12 +138,7 @@ async function buildUncached(
         }
       }
       for (const [target, value] of targets) {
-        // Synchronous: for files this small, far cheaper than a round trip
-        // through the thread pool per call. No fsync: a rename is atomic
-        // against a killed build (the case copydesk guarantees); after a
-        // power cut, an output whose size changed is rebuilt from the cache
-        // check.
-        writeFileAtomic.sync(target, value, {fsync: false})
+        writeAtomic(target, value)
         const info = statSync(target)
         written.push({
           path: toPosix(path.relative(settings.outputRoot, target)),

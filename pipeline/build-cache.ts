@@ -11,12 +11,12 @@
 // hash>/` (`node_modules/.cache/copydesk` by default), written atomically: memory does not grow with the
 // archive, and an entry that cannot be read is a miss.
 import {createHash} from 'node:crypto'
-import {mkdirSync, readFileSync, rmSync, statSync} from 'node:fs'
+import {readFileSync, rmSync, statSync} from 'node:fs'
 import {readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import writeFileAtomic from 'write-file-atomic'
 import type {ArticleResult, ArticleTask} from './build-article.js'
+import {writeAtomic} from './build-shared.js'
 
 const formatVersion = 2
 
@@ -40,7 +40,7 @@ export interface CacheOptions {
 }
 
 export interface BuildCache {
-  keyOf(relative: string, task: ArticleTask): string
+  keyOf(task: ArticleTask): string
   /** The entry for `stem` when its key matches and its outputs are intact. */
   lookup(stem: string, key: string): ArticleResult | undefined
   /** Where the entry of `stem` lives: the worker that builds it writes it. */
@@ -59,11 +59,11 @@ export async function openCache(options: CacheOptions): Promise<BuildCache> {
   }
 
   return {
-    keyOf(relative, task) {
+    keyOf(task) {
       return createHash('sha256')
         .update(base)
         .update('\0')
-        .update(relative)
+        .update(task.relative)
         .update('\0')
         .update(task.display)
         .update('\0')
@@ -117,26 +117,11 @@ export function recordEntry(
       return
     }
     const entry: Entry = {version: formatVersion, key, ...result}
-    const folder = path.dirname(location)
-    if (!madeFolders.has(folder)) {
-      mkdirSync(folder, {recursive: true})
-      madeFolders.add(folder)
-    }
-    try {
-      writeFileAtomic.sync(location, JSON.stringify(entry), {fsync: false})
-    } catch {
-      // The folder went (the cache was deleted during `--watch`): once more.
-      madeFolders.delete(folder)
-      mkdirSync(folder, {recursive: true})
-      writeFileAtomic.sync(location, JSON.stringify(entry), {fsync: false})
-    }
+    writeAtomic(location, JSON.stringify(entry))
   } catch {
     // A cache that cannot be written only makes the next build slower.
   }
 }
-
-// Cache folders made by this thread: one `mkdir` per folder.
-const madeFolders = new Set<string>()
 
 function hash(value: string): string {
   return createHash('sha256').update(value).digest('hex')

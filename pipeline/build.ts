@@ -1,9 +1,11 @@
-// The build: finds the input files, reads each article with its sidecar
-// (`<stem>.meta.json`) and the project config (`copydesk.config.json`), runs
-// the processor, and writes the outputs atomically. Every file is processed
-// even when another fails; a file with a fatal message writes nothing.
-// ruleIds: `no-input`, `read-error`, `file-too-large`, `output-collision`,
-// `invalid-sidecar`, `write-error` (fatal), plus those of `read-json`.
+// The build: finds the input files and the project config
+// (`copydesk.config.json`), refuses inputs whose outputs collide, reads each
+// article with its sidecar (`<stem>.meta.json`), serves unchanged ones from
+// the build cache and hands the rest to `build-article` (in this thread or
+// on workers), a window at a time, reporting in path order. Every file is
+// processed even when another fails; a file with a fatal message writes
+// nothing. ruleIds: `no-input`, `read-error`, `file-too-large`,
+// `output-collision` (fatal), plus those of `read-json` and `build-article`.
 import {existsSync, lstatSync, readFileSync, statSync} from 'node:fs'
 import {readFile, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
@@ -21,9 +23,11 @@ import {nitfProfiles} from './nitf-profile.js'
 import type {Pool} from './pool.js'
 import {readJson} from './read-json.js'
 import type {Config} from './types.js'
-import {fromPlainFile, type PlainFile, toPlainFile} from './vfile-transfer.js'
+import {fromPlainFile} from './vfile-transfer.js'
 
 export const configName = 'copydesk.config.json'
+/** What a build with no paths builds. */
+export const defaultInputs = ['input']
 const sidecarSuffix = '.meta.json'
 /**
  * Far above any article (a 10,000-word story is about 60 KB), low enough that
@@ -64,13 +68,6 @@ export interface BuildResult {
   files: VFile[]
   /** Paths written, relative to `cwd` (likewise). */
   written: string[]
-  /**
-   * Files of `files` served from the cache: articles unchanged since a
-   * build that reported these messages already.
-   */
-  unchanged: VFile[]
-  /** How many articles were served from the cache. */
-  unchangedArticles: number
   /** Messages of every file, by kind. */
   counts: {errors: number; warnings: number; infos: number}
 }
@@ -105,26 +102,22 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const counts = {errors: 0, warnings: 0, infos: 0}
   const files: VFile[] = []
   const written: string[] = []
-  const unchanged: VFile[] = []
-  let unchangedArticles = 0
   // Hand each report on, in input order: to `onArticle`, or kept.
   const emit = (report: ArticleReport) => {
     counts.errors += report.counts.errors
     counts.warnings += report.counts.warnings
     counts.infos += report.counts.infos
-    if (report.unchanged) unchangedArticles++
     if (options.onArticle) {
       options.onArticle(report)
       return
     }
     files.push(...report.files)
     written.push(...report.written)
-    if (report.unchanged) unchanged.push(...report.files)
   }
   const result = (): BuildResult => {
     files.sort((a, b) => compareStrings(a.path, b.path))
     written.sort(compareStrings)
-    return {files, written, unchanged, unchangedArticles, counts}
+    return {files, written, counts}
   }
 
   const configFile = await loadConfig(cwd)
@@ -264,7 +257,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           options.onProgress?.(++done, total)
           continue
         }
-        const key = cache.keyOf(input.relative, read.task)
+        const key = cache.keyOf(read.task)
         const hit = cache.lookup(stemOf(input), key)
         if (!hit) {
           read.task.cache = {location: cache.locationOf(stemOf(input)), key}
@@ -456,7 +449,7 @@ async function discoverInputs(cwd: string, patterns: readonly string[]) {
     }
   }
 
-  for (const pattern of patterns.length > 0 ? patterns : ['input']) {
+  for (const pattern of patterns.length > 0 ? patterns : defaultInputs) {
     const absolute = path.resolve(cwd, pattern)
     const info = isDynamicPattern(pattern)
       ? undefined
@@ -504,7 +497,7 @@ async function discoverInputs(cwd: string, patterns: readonly string[]) {
 }
 
 /** The folder part of a glob before its first dynamic segment. */
-function staticPrefix(pattern: string): string {
+export function staticPrefix(pattern: string): string {
   const segments = pattern.split('/')
   const fixed: string[] = []
   for (const segment of segments) {
@@ -525,14 +518,18 @@ function compareStrings(a: string | undefined, b: string | undefined): number {
 function failedReport(file: VFile): ArticleReport {
   return {
     files: [file],
-    counts: countMessages([toPlainFile(file)]),
+    counts: countMessages([file]),
     written: [],
     unchanged: false
   }
 }
 
-/** Messages of `files` by kind, without making VFiles of them. */
-function countMessages(files: readonly PlainFile[]) {
+/** Messages of `files` (VFiles or plain ones) by kind. */
+function countMessages(
+  files: ReadonlyArray<{
+    messages: ReadonlyArray<{fatal?: boolean | null | undefined}>
+  }>
+) {
   const counts = {errors: 0, warnings: 0, infos: 0}
   for (const file of files) {
     for (const message of file.messages) {

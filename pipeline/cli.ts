@@ -143,13 +143,9 @@ async function buildOnce(
     }
     const block = formatBlock(report.files, options)
     if (!block) return
-    for (const file of report.files) {
-      for (const message of file.messages) {
-        if (message.fatal === true) shown.errors++
-        else if (message.fatal === false) shown.warnings++
-        else if (values.verbose) shown.infos++
-      }
-    }
+    shown.errors += report.counts.errors
+    shown.warnings += report.counts.warnings
+    if (values.verbose) shown.infos += report.counts.infos
     bar?.clear()
     stderr.write(`${blocks > 0 ? '\n' : ''}${block}\n`)
     blocks++

@@ -5,6 +5,7 @@ import type {Root} from 'nlcst'
 import retextEnglish from 'retext-english'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
+import {failInternal} from './build-shared.js'
 import checkRecommended from './check-recommended.js'
 import decodeText from './decode-text.js'
 import emitDocuments from './emit-documents.js'
@@ -56,18 +57,9 @@ export async function processArticle(
     const tree: Root = processor.parse(file)
     await processor.run(tree, file)
   } catch (error) {
+    // A bug, not bad input: report it on the file rather than crash the build.
     if (!file.messages.some((message) => message.fatal)) {
-      // A bug, not bad input: report it on the file rather than crash the build.
-      // The stack rides along as the cause; the CLI shows it with `--verbose`.
-      const message = file.message(
-        `Unexpected internal error: ${String(error)}`,
-        {
-          cause: error instanceof Error ? error : new Error(String(error)),
-          ruleId: 'internal-error',
-          source: 'copydesk'
-        }
-      )
-      message.fatal = true
+      failInternal(file, error)
     }
     delete file.data.outputs
   }

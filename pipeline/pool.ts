@@ -2,11 +2,14 @@
 // builds one article at a time, taking the next queued task when it is
 // done, so a slow article does not hold the others up.
 import {Worker} from 'node:worker_threads'
+import {VFile} from 'vfile'
 import type {
   ArticleResult,
   ArticleTask,
   BuildSettings
 } from './build-article.js'
+import {failInternal} from './build-shared.js'
+import {toPlainFile} from './vfile-transfer.js'
 
 // Run from TypeScript (tsx, in development) the worker is TypeScript too.
 const fromSource = import.meta.url.endsWith('.ts')
@@ -96,21 +99,7 @@ export function createPool(jobs: number, settings: BuildSettings): Pool {
 
 /** The result of an article whose worker died while building it. */
 function workerFailure(task: ArticleTask, reason: string): ArticleResult {
-  return {
-    files: [
-      {
-        path: task.display,
-        messages: [
-          {
-            reason: `Unexpected internal error: the build worker stopped (${reason})`,
-            ruleId: 'internal-error',
-            source: 'copydesk',
-            fatal: true
-          }
-        ]
-      }
-    ],
-    written: [],
-    fatal: true
-  }
+  const file = new VFile({path: task.display})
+  failInternal(file, `the build worker stopped (${reason})`)
+  return {files: [toPlainFile(file)], written: [], fatal: true}
 }

@@ -7,6 +7,7 @@ import {type FSWatcher, watch} from 'node:fs'
 import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import {isDynamicPattern} from 'tinyglobby'
+import {defaultInputs, staticPrefix} from './build.js'
 import {isInside} from './build-shared.js'
 
 /** What to watch: the folders, each with or without its subfolders. */
@@ -15,16 +16,11 @@ export async function watchTargets(
   inputs: readonly string[]
 ): Promise<Array<{folder: string; recursive: boolean}>> {
   const targets = new Map<string, boolean>([[cwd, false]])
-  for (const pattern of inputs.length > 0 ? inputs : ['input']) {
+  for (const pattern of inputs.length > 0 ? inputs : defaultInputs) {
     let folder: string
     let recursive = true
     if (isDynamicPattern(pattern)) {
-      const fixed: string[] = []
-      for (const segment of pattern.split('/')) {
-        if (isDynamicPattern(segment)) break
-        fixed.push(segment)
-      }
-      folder = path.resolve(cwd, fixed.join('/') || '.')
+      folder = path.resolve(cwd, staticPrefix(pattern))
     } else {
       const absolute = path.resolve(cwd, pattern)
       const info = await stat(absolute).catch(() => undefined)

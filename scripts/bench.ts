@@ -41,6 +41,7 @@ import {availableParallelism, tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
+import {wrap} from '../test/helpers/wrap.js'
 
 const usage = 'Usage: npm run bench -- [N] [--repeat R] [--keep]'
 const repoRoot = fileURLToPath(new URL('..', import.meta.url))
@@ -448,22 +449,6 @@ function rotate(blocks: string[], slots: number[], by: number): void {
   slots.forEach((at, position) => {
     blocks[at] = moved[(position + by) % moved.length] as string
   })
-}
-
-/** Hard-wrap one line of text at `width` columns, between words. */
-function wrap(paragraph: string, width: number): string {
-  const lines: string[] = []
-  let line = ''
-  for (const word of paragraph.split(/ +/)) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      lines.push(line)
-      line = word
-    } else {
-      line = line === '' ? word : `${line} ${word}`
-    }
-  }
-  if (line !== '') lines.push(line)
-  return lines.join('\n')
 }
 
 /** An ISO 8601 date-time in 2024 with one of a few offsets. */

@@ -3,6 +3,7 @@
 // article-shaped texts whose body paragraphs are known, so that a property
 // can check that every one of them reaches the outputs.
 import fc from 'fast-check'
+import {wrap} from './wrap.js'
 
 /** Pieces that have broken parsers and serializers before. */
 export const hostileFragments = [
@@ -269,22 +270,6 @@ export const articleText: fc.Arbitrary<ArticleSample> = fc
       paragraphsSure: layout !== 'hard-wrapped' || recognizable
     }
   })
-
-/** Break `value` into lines of at most `width` columns, at spaces. */
-function wrap(value: string, width: number): string {
-  const lines: string[] = []
-  let line = ''
-  for (const token of value.split(' ')) {
-    if (line !== '' && line.length + 1 + token.length > width) {
-      lines.push(line)
-      line = token
-    } else {
-      line = line === '' ? token : `${line} ${token}`
-    }
-  }
-  if (line !== '') lines.push(line)
-  return lines.join('\n')
-}
 
 /**
  * Fold what the documented normalizations change (smart quotes, dashes,
