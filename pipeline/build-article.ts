@@ -14,6 +14,7 @@ import {
   toPosix,
   writeAtomic
 } from './build-shared.js'
+import type {FeedEntry} from './feed-entry.js'
 import {processArticle, storyIdFromPath} from './index.js'
 import {validateMetaSchema} from './json-schemas.js'
 import {readJson} from './read-json.js'
@@ -57,6 +58,8 @@ export interface ArticleResult {
   written: WrittenFile[]
   /** A fatal message: nothing was written. */
   fatal: boolean
+  /** What the feeds and the news sitemap take from the article, if any. */
+  feedEntry?: FeedEntry | undefined
 }
 
 /**
@@ -160,5 +163,7 @@ async function buildUncached(
       fatal = true
     }
   }
-  return {files: files.map(toPlainFile), written, fatal}
+  const result: ArticleResult = {files: files.map(toPlainFile), written, fatal}
+  if (!fatal && file.data.feedEntry) result.feedEntry = file.data.feedEntry
+  return result
 }

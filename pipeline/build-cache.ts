@@ -18,7 +18,7 @@ import {fileURLToPath} from 'node:url'
 import type {ArticleResult, ArticleTask} from './build-article.js'
 import {writeAtomic} from './build-shared.js'
 
-const formatVersion = 2
+const formatVersion = 3
 
 interface Entry extends ArticleResult {
   version: number

@@ -18,8 +18,15 @@ import type {
 } from './build-article.js'
 import {openCache} from './build-cache.js'
 import {codeOf, fail, toPosix} from './build-shared.js'
+import {
+  channelFileNames,
+  collectChannels,
+  isChannelFile,
+  wantsFeedEntries
+} from './channels.js'
 import {validateConfigSchema} from './json-schemas.js'
 import {nitfProfiles} from './nitf-profile.js'
+import {ninjsSuffix} from './output-names.js'
 import type {Pool} from './pool.js'
 import {readJson} from './read-json.js'
 import type {Config} from './types.js'
@@ -50,6 +57,12 @@ export interface BuildOptions {
   force?: boolean | undefined
   /** Build cache folder, relative to `cwd` (default `node_modules/.cache/copydesk`). */
   cacheDir?: string | undefined
+  /**
+   * Reference time of the news sitemap's two-day window (ISO 8601 with an
+   * offset); default `newsSitemap.now` in the config, else the newest
+   * article's publication date.
+   */
+  now?: string | undefined
   /** Called after each article, built or served from the cache. */
   onProgress?: ((done: number, total: number) => void) | undefined
   /**
@@ -139,9 +152,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const suffixes = [
     '.jsonld',
     '.head.html',
+    ...(config.ninjs === false ? [] : [ninjsSuffix]),
     ...nitfProfiles(config).map((profile) => profile.suffix)
   ]
-  await removeStaleTemporaries(outputRoot, suffixes)
+  await removeStaleTemporaries(outputRoot, [
+    ...suffixes,
+    ...channelFileNames(config)
+  ])
   // Inputs by lower-cased stem: one entry per article, not one per output.
   // `stem + s1` can only equal `other + s2` when `other` is `stem + s1`
   // without `s2`, so the stems to compare with are found by lookup.
@@ -194,6 +211,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   const clashOf = (input: Input): VFile | undefined => {
     const clash = clashesOf(input)
+    const stem = stemOf(input)
+    // The channels' files at the top of the output folder are taken too.
+    const channelFile = stem.includes('/')
+      ? undefined
+      : suffixes.find((suffix) => isChannelFile(config, stem + suffix))
+    if (channelFile !== undefined) {
+      const file = new VFile({path: displayOf(cwd, input)})
+      fail(
+        file,
+        `Unexpected input whose output \`${stem}${channelFile}\` is a file the feeds or the news sitemap write, expected another name; rename the article or turn that channel off in \`${configName}\``,
+        'output-collision'
+      )
+      return file
+    }
     if (clash.size === 0) return undefined
     const file = new VFile({path: displayOf(cwd, input)})
     fail(
@@ -214,6 +245,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     force: options.force ?? false
   })
   const settings: BuildSettings = {cwd, outputRoot, config}
+  const channels = wantsFeedEntries(config)
+    ? collectChannels(config, options.now)
+    : undefined
   const jobs = Math.max(1, options.jobs ?? 1)
   let pool: Pool | undefined
   let done = 0
@@ -248,6 +282,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const window = inputs.slice(start, start + windowSize)
       const reports: Array<ArticleReport | undefined> = []
       const misses: Array<{index: number; task: ArticleTask}> = []
+      // What the channels take from each built article, handed on in order.
+      const channelFacts: Array<[ArticleResult, string] | undefined> = []
       for (const [index, input] of window.entries()) {
         const clash = clashOf(input)
         const read = clash ? undefined : readArticle(cwd, input, maxFileSize)
@@ -265,11 +301,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           continue
         }
         reports[index] = toReport(hit, true)
+        channelFacts[index] = [hit, read.task.display]
         options.onProgress?.(++done, total)
       }
 
       const finish = (miss: (typeof misses)[number], built: ArticleResult) => {
         reports[miss.index] = toReport(built, false)
+        channelFacts[miss.index] = [built, miss.task.display]
         options.onProgress?.(++done, total)
       }
       const worthWorkers = Math.min(minimumPerWorker * jobs, windowSize / 2)
@@ -286,10 +324,34 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         }
       }
 
-      for (const report of reports) if (report) emit(report)
+      for (const [index, report] of reports.entries()) {
+        if (report) emit(report)
+        const facts = channelFacts[index]
+        if (!channels || !facts) continue
+        const [built, display] = facts
+        if (built.feedEntry) channels.add(built.feedEntry)
+        else if (!built.fatal) channels.skip(display)
+      }
     }
   } finally {
     await pool?.close()
+  }
+
+  if (channels) {
+    // Loaded only now: the serializers stay out of a build's start-up.
+    const {writeChannels} = await import('./write-channels.js')
+    const channelsWritten = writeChannels(
+      config,
+      channels.collected(),
+      outputRoot,
+      (name) => toPosix(path.relative(cwd, path.join(outputRoot, name)))
+    )
+    emit({
+      files: channelsWritten.files,
+      counts: countMessages(channelsWritten.files),
+      written: channelsWritten.written,
+      unchanged: false
+    })
   }
 
   return result()

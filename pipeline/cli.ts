@@ -9,6 +9,7 @@ import {parseArgs} from 'node:util'
 import type {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
 import {type ArticleReport, build} from './build.js'
+import {validateConfigSchema} from './json-schemas.js'
 import {watchBuilds} from './watch.js'
 
 /** Where the CLI reads and writes. */
@@ -29,10 +30,13 @@ export interface CliEnvironment {
 
 export const usage = `Usage: copydesk build [paths or globs...] [options]
 
-Turn raw article text into schema.org NewsArticle JSON-LD and IPTC NITF 3.6.
+Turn raw article text into schema.org NewsArticle JSON-LD, IPTC NITF 3.6
+and ninjs 2.2, with feeds and a Google News sitemap over the whole build.
 With no paths, builds every *.txt under input/ into output/.
-An input input/a/b.txt writes <output>/a/b.jsonld, <output>/a/b.nitf.xml
-and <output>/a/b.head.html.
+An input input/a/b.txt writes <output>/a/b.jsonld, <output>/a/b.nitf.xml,
+<output>/a/b.ninjs.json and <output>/a/b.head.html; articles with a date
+and a URL also go into <output>/feed.atom, feed.rss, feed.json and
+news-sitemap.xml.
 
 Options:
   -o, --output <dir>  output folder (default: output)
@@ -40,6 +44,8 @@ Options:
       --force         rebuild every article, ignoring the build cache
       --cache-dir <dir>
                       build cache folder (default: node_modules/.cache/copydesk)
+      --now <time>    reference time of the news sitemap's two-day window,
+                      ISO 8601 with an offset (default: the newest article)
       --frail         exit 1 on warnings too
   -q, --quiet         no progress bar
   -w, --watch         rebuild what changed whenever an input, sidecar or
@@ -88,6 +94,12 @@ export async function runCli(
   if (!Number.isSafeInteger(jobs) || jobs < 1) {
     environment.stderr.write(
       `copydesk: unexpected \`--jobs ${values.jobs}\`, expected a whole number of 1 or more\n\n${usage}`
+    )
+    return 2
+  }
+  if (values.now !== undefined && !isDateTime(values.now)) {
+    environment.stderr.write(
+      `copydesk: unexpected \`--now ${values.now}\`, expected an ISO 8601 date-time with an offset (2026-11-28T09:00:00+09:00)\n\n${usage}`
     )
     return 2
   }
@@ -160,6 +172,7 @@ async function buildOnce(
       jobs,
       force: values.force,
       cacheDir: values['cache-dir'],
+      now: values.now,
       onProgress: bar?.update,
       onArticle
     })
@@ -241,6 +254,11 @@ export function formatReport(
   })
 }
 
+/** ISO 8601 with an offset, checked as the config's `newsSitemap.now` is. */
+function isDateTime(value: string): boolean {
+  return validateConfigSchema({newsSitemap: {now: value}})
+}
+
 function parse(argv: readonly string[]) {
   return parseArgs({
     args: [...argv],
@@ -251,6 +269,7 @@ function parse(argv: readonly string[]) {
       jobs: {type: 'string', short: 'j'},
       force: {type: 'boolean', default: false},
       'cache-dir': {type: 'string'},
+      now: {type: 'string'},
       quiet: {type: 'boolean', short: 'q', default: false},
       watch: {type: 'boolean', short: 'w', default: false},
       frail: {type: 'boolean', default: false},

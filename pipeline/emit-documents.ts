@@ -1,16 +1,23 @@
 // Stage 6, emit: reads `file.data.article` and `file.data.context`, writes
 // `file.data.outputs`: the serialized JSON-LD, one NITF per partner profile
-// (`.nitf.xml` for the default, `config.nitf.profiles` for the others) and
-// the page head tags, keyed by the suffix each is written under. Emitters
-// are pure functions of the article and its context.
-// ruleIds: `nitf-profile-collision` (fatal: two outputs with one file name).
+// (`.nitf.xml` for the default, `config.nitf.profiles` for the others), the
+// page head tags and the ninjs, keyed by the suffix each is written under;
+// and `file.data.feedEntry`, what the whole-build feeds and news sitemap need.
+// Emitters are pure functions of the article and its context.
+// ruleIds: `nitf-profile-collision` (fatal: two outputs with one file name),
+// `invalid-ninjs` (fatal: a copydesk bug).
 import type {VFile} from 'vfile'
+import {wantsFeedEntries} from './channels.js'
 import {type NitfProfile, nitfProfiles} from './nitf-profile.js'
+import {ninjsSuffix} from './output-names.js'
 import {encodeNitf, serializeNitf} from './serialize-nitf.js'
+import {toFeedEntry} from './to-feed-entry.js'
 import {renderHead} from './to-head-html.js'
 import {pageFacts, serializeJsonLd, toJsonLd} from './to-jsonld.js'
+import {serializeNinjs, toNinjs} from './to-ninjs.js'
 import {toNitf} from './to-nitf.js'
 import type {Article, ArticleContext, Outputs} from './types.js'
+import {ninjsErrors} from './validate-ninjs.js'
 
 const source = 'copydesk'
 
@@ -30,6 +37,8 @@ export default function emitDocuments() {
       ['.jsonld', 'the JSON-LD'],
       ['.head.html', 'the page head']
     ])
+    const ninjs = context.config.ninjs ?? true
+    if (ninjs) owners.set(ninjsSuffix, 'the ninjs')
     let collided = false
     for (const profile of nitfProfiles(context.config)) {
       const owner = owners.get(profile.suffix.toLowerCase())
@@ -48,7 +57,24 @@ export default function emitDocuments() {
     if (collided) return
 
     outputs['.head.html'] = renderHead(article, context, facts, graph)
+    if (ninjs) {
+      const document = toNinjs(article, context, facts)
+      const problems = ninjsErrors(document)
+      if (problems.length > 0) {
+        const message = file.message(
+          `Unexpected invalid ninjs (${problems.join('; ')}), expected a document valid against ninjs 2.2; this is a copydesk bug, please report it`,
+          {ruleId: 'invalid-ninjs', source}
+        )
+        message.fatal = true
+        return
+      }
+      outputs[ninjsSuffix] = serializeNinjs(document)
+    }
     file.data.outputs = outputs
+
+    if (!wantsFeedEntries(context.config)) return
+    const entry = toFeedEntry(article, context, facts)
+    if (entry) file.data.feedEntry = entry
   }
 }
 

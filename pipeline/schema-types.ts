@@ -263,6 +263,64 @@ license?: string
  * Largest article file to read, in bytes; a larger file is refused with a message. Default 1048576 (1 MiB).
  */
 maxFileSize?: number
+/**
+ * Write `<stem>.ninjs.json` (IPTC ninjs 2.2) for every article. Default `true`.
+ */
+ninjs?: boolean
+/**
+ * Feeds over the whole build, written to the output folder from the articles with a date and a URL, newest first.
+ */
+feeds?: {
+/**
+ * Write `feed.atom` (RFC 4287). Default `true`.
+ */
+atom?: boolean
+/**
+ * Write `feed.rss` (RSS 2.0). Default `true`.
+ */
+rss?: boolean
+/**
+ * Write `feed.json` (JSON Feed 1.1). Default `true`.
+ */
+json?: boolean
+/**
+ * Most entries per feed. Default 20.
+ */
+length?: number
+/**
+ * Feed title. Default: the publisher's name, else the site's host name.
+ */
+title?: string
+/**
+ * Feed description (RSS `channel/description`).
+ */
+description?: string
+/**
+ * An absolute http(s) URL.
+ */
+url?: string
+/**
+ * An absolute http(s) URL.
+ */
+base?: string
+}
+/**
+ * Google News sitemap `news-sitemap.xml` over the whole build: articles published within two days before `now`.
+ */
+newsSitemap?: {
+/**
+ * Write the news sitemap. Default `true`.
+ */
+enabled?: boolean
+/**
+ * Reference time of the two-day window (the `--now` option wins). Default: the newest article's publication date, never the clock.
+ */
+now?: string
+/**
+ * `news:publication/news:name`, the name as Google News shows it. Default: the publisher's name.
+ */
+publicationName?: string
+}
 }
 /**
  * NITF `docdata/doc.rights`: who holds the rights to the articles and what partners may do with them.

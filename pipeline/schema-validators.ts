@@ -2165,15 +2165,15 @@ return errors === 0;
 validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateConfig = validate32;
-const schema64 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:copydesk:schema:config","title":"Config","description":"Project-wide `copydesk.config.json`. Every key is optional.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"publisher":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"url":{"$ref":"#/$defs/absoluteUrl"},"logo":{"type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"$ref":"#/$defs/absoluteUrl"},"width":{"type":"integer","minimum":1},"height":{"type":"integer","minimum":1}}},"sameAs":{"description":"Profiles of the publisher elsewhere (social accounts, Wikipedia).","type":"array","items":{"$ref":"#/$defs/absoluteUrl"},"uniqueItems":true}}},"baseUrl":{"description":"Article URLs are `baseUrl` + the input path without extension, when the sidecar gives no `url`.","$ref":"#/$defs/absoluteUrl"},"language":{"description":"Default language when a sidecar gives none.","$ref":"#/$defs/languageTag"},"nitf":{"description":"NITF settings: identifiers, rights, and one output per partner profile.","type":"object","additionalProperties":false,"properties":{"regsrc":{"description":"NITF `doc-id/@regsrc`: the registered source of the identifiers.","type":"string","pattern":"^\\S+$"},"rights":{"$ref":"#/$defs/nitfRights"},"profiles":{"description":"Partner profiles, by name: each writes one NITF file per article. `default` configures `<stem>.nitf.xml` (namespaced, UTF-8 unless it says otherwise); any other profile writes `<stem>.<name>.nitf.xml`, or `<stem><suffix>` with a `suffix`.","type":"object","propertyNames":{"$ref":"#/$defs/nitfProfileName"},"properties":{"default":{"$ref":"#/$defs/nitfDefaultProfile"}},"additionalProperties":{"$ref":"#/$defs/nitfProfile"}}}},"authors":{"description":"The author directory: people and desks by the names bylines print, with the profile URLs search engines want.","type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1},"aliases":{"description":"Other spellings bylines use (`JANE DOE`, `J. Doe`); matched without regard to case.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"url":{"description":"The author's page on the publisher's site.","$ref":"#/$defs/absoluteUrl"},"sameAs":{"type":"array","items":{"$ref":"#/$defs/absoluteUrl"},"uniqueItems":true},"jobTitle":{"type":"string","minLength":1}}}},"copyrightHolder":{"description":"Who holds the copyright of every article, unless a sidecar says otherwise.","type":"string","minLength":1},"license":{"description":"URL of the licence articles are published under.","$ref":"#/$defs/absoluteUrl"},"maxFileSize":{"description":"Largest article file to read, in bytes; a larger file is refused with a message. Default 1048576 (1 MiB).","type":"integer","minimum":1}},"$defs":{"absoluteUrl":{"description":"An absolute http(s) URL.","type":"string","format":"uri","pattern":"^https?://[^\\s/?#]+[^\\s]*$"},"languageTag":{"description":"A BCP 47 language tag.","type":"string","pattern":"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"},"dateTime":{"description":"ISO 8601 date-time with a UTC offset.","type":"string","format":"date-time","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2})$"},"nitfProfileName":{"description":"A profile name: lower-case letters, digits, `-` and `_`, safe as part of a file name on every system.","type":"string","pattern":"^[a-z0-9][a-z0-9_-]{0,63}$"},"nitfNamespace":{"description":"`namespaced`: root `<nitf xmlns=\"http://iptc.org/std/NITF/2006-10-18/\">`; `bare`: `<nitf>` without a namespace, for parsers that accept nothing else.","enum":["namespaced","bare"]},"nitfEncoding":{"description":"Encoding of the file, named in its XML declaration; characters outside it are written as numeric character references (`&#x2019;`).","enum":["utf-8","iso-8859-1","us-ascii"]},"nitfMeta":{"description":"Extra `head/meta` elements, in order.","type":"array","items":{"type":"object","additionalProperties":false,"required":["name","content"],"properties":{"name":{"description":"`meta/@name`, an XML name token.","type":"string","pattern":"^[A-Za-z0-9._:-]+$"},"content":{"type":"string","minLength":1}}}},"nitfDefaultProfile":{"description":"The profile of `<stem>.nitf.xml`.","type":"object","additionalProperties":false,"properties":{"namespace":{"$ref":"#/$defs/nitfNamespace"},"encoding":{"$ref":"#/$defs/nitfEncoding"},"meta":{"$ref":"#/$defs/nitfMeta"}}},"nitfProfile":{"description":"A partner profile. Defaults: namespaced, UTF-8, no extra `meta`, suffix `.<name>.nitf.xml`.","type":"object","additionalProperties":false,"properties":{"namespace":{"$ref":"#/$defs/nitfNamespace"},"encoding":{"$ref":"#/$defs/nitfEncoding"},"meta":{"$ref":"#/$defs/nitfMeta"},"suffix":{"description":"What follows the stem in the output name (`.kindle.xml`); it must differ from every other output's.","type":"string","pattern":"^(?:\\.[a-z0-9][a-z0-9_-]*)*\\.xml$"}}},"nitfRights":{"description":"NITF `docdata/doc.rights`: who holds the rights to the articles and what partners may do with them.","type":"object","additionalProperties":false,"properties":{"owner":{"type":"string","minLength":1,"description":"`@owner`: who holds the rights."},"agent":{"type":"string","minLength":1,"description":"`@agent`: who acts for the owner."},"type":{"type":"string","minLength":1,"description":"`@type`: the kind of rights (`all`, `print`, `online`)."},"geography":{"type":"string","minLength":1,"description":"`@geography`: where the rights apply."},"locationCode":{"type":"string","minLength":1,"description":"`@location-code`: a code for that area."},"codeSource":{"type":"string","minLength":1,"description":"`@code-source`: the code list of `locationCode`."},"limitations":{"type":"string","minLength":1,"description":"`@limitations`: what may not be done."},"startDate":{"$ref":"#/$defs/dateTime","description":"`@startdate`: when the rights begin."},"endDate":{"$ref":"#/$defs/dateTime","description":"`@enddate`: when the rights end."}}}}};
+const schema64 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:copydesk:schema:config","title":"Config","description":"Project-wide `copydesk.config.json`. Every key is optional.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"publisher":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"url":{"$ref":"#/$defs/absoluteUrl"},"logo":{"type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"$ref":"#/$defs/absoluteUrl"},"width":{"type":"integer","minimum":1},"height":{"type":"integer","minimum":1}}},"sameAs":{"description":"Profiles of the publisher elsewhere (social accounts, Wikipedia).","type":"array","items":{"$ref":"#/$defs/absoluteUrl"},"uniqueItems":true}}},"baseUrl":{"description":"Article URLs are `baseUrl` + the input path without extension, when the sidecar gives no `url`.","$ref":"#/$defs/absoluteUrl"},"language":{"description":"Default language when a sidecar gives none.","$ref":"#/$defs/languageTag"},"nitf":{"description":"NITF settings: identifiers, rights, and one output per partner profile.","type":"object","additionalProperties":false,"properties":{"regsrc":{"description":"NITF `doc-id/@regsrc`: the registered source of the identifiers.","type":"string","pattern":"^\\S+$"},"rights":{"$ref":"#/$defs/nitfRights"},"profiles":{"description":"Partner profiles, by name: each writes one NITF file per article. `default` configures `<stem>.nitf.xml` (namespaced, UTF-8 unless it says otherwise); any other profile writes `<stem>.<name>.nitf.xml`, or `<stem><suffix>` with a `suffix`.","type":"object","propertyNames":{"$ref":"#/$defs/nitfProfileName"},"properties":{"default":{"$ref":"#/$defs/nitfDefaultProfile"}},"additionalProperties":{"$ref":"#/$defs/nitfProfile"}}}},"authors":{"description":"The author directory: people and desks by the names bylines print, with the profile URLs search engines want.","type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1},"aliases":{"description":"Other spellings bylines use (`JANE DOE`, `J. Doe`); matched without regard to case.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"url":{"description":"The author's page on the publisher's site.","$ref":"#/$defs/absoluteUrl"},"sameAs":{"type":"array","items":{"$ref":"#/$defs/absoluteUrl"},"uniqueItems":true},"jobTitle":{"type":"string","minLength":1}}}},"copyrightHolder":{"description":"Who holds the copyright of every article, unless a sidecar says otherwise.","type":"string","minLength":1},"license":{"description":"URL of the licence articles are published under.","$ref":"#/$defs/absoluteUrl"},"maxFileSize":{"description":"Largest article file to read, in bytes; a larger file is refused with a message. Default 1048576 (1 MiB).","type":"integer","minimum":1},"ninjs":{"description":"Write `<stem>.ninjs.json` (IPTC ninjs 2.2) for every article. Default `true`.","type":"boolean"},"feeds":{"description":"Feeds over the whole build, written to the output folder from the articles with a date and a URL, newest first.","type":"object","additionalProperties":false,"properties":{"atom":{"description":"Write `feed.atom` (RFC 4287). Default `true`.","type":"boolean"},"rss":{"description":"Write `feed.rss` (RSS 2.0). Default `true`.","type":"boolean"},"json":{"description":"Write `feed.json` (JSON Feed 1.1). Default `true`.","type":"boolean"},"length":{"description":"Most entries per feed. Default 20.","type":"integer","minimum":1,"maximum":1000},"title":{"description":"Feed title. Default: the publisher's name, else the site's host name.","type":"string","minLength":1},"description":{"description":"Feed description (RSS `channel/description`).","type":"string","minLength":1},"url":{"description":"The site's home page, the feeds' link. Default: the publisher's `url`, else `baseUrl`.","$ref":"#/$defs/absoluteUrl"},"base":{"description":"Where the output folder is published, for the feeds' self links and the news sitemap index (`<base>feed.atom`). Default: `baseUrl`.","$ref":"#/$defs/absoluteUrl"}}},"newsSitemap":{"description":"Google News sitemap `news-sitemap.xml` over the whole build: articles published within two days before `now`.","type":"object","additionalProperties":false,"properties":{"enabled":{"description":"Write the news sitemap. Default `true`.","type":"boolean"},"now":{"description":"Reference time of the two-day window (the `--now` option wins). Default: the newest article's publication date, never the clock.","$ref":"#/$defs/dateTime"},"publicationName":{"description":"`news:publication/news:name`, the name as Google News shows it. Default: the publisher's name.","type":"string","minLength":1}}}},"$defs":{"absoluteUrl":{"description":"An absolute http(s) URL.","type":"string","format":"uri","pattern":"^https?://[^\\s/?#]+[^\\s]*$"},"languageTag":{"description":"A BCP 47 language tag.","type":"string","pattern":"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"},"dateTime":{"description":"ISO 8601 date-time with a UTC offset.","type":"string","format":"date-time","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2})$"},"nitfProfileName":{"description":"A profile name: lower-case letters, digits, `-` and `_`, safe as part of a file name on every system.","type":"string","pattern":"^[a-z0-9][a-z0-9_-]{0,63}$"},"nitfNamespace":{"description":"`namespaced`: root `<nitf xmlns=\"http://iptc.org/std/NITF/2006-10-18/\">`; `bare`: `<nitf>` without a namespace, for parsers that accept nothing else.","enum":["namespaced","bare"]},"nitfEncoding":{"description":"Encoding of the file, named in its XML declaration; characters outside it are written as numeric character references (`&#x2019;`).","enum":["utf-8","iso-8859-1","us-ascii"]},"nitfMeta":{"description":"Extra `head/meta` elements, in order.","type":"array","items":{"type":"object","additionalProperties":false,"required":["name","content"],"properties":{"name":{"description":"`meta/@name`, an XML name token.","type":"string","pattern":"^[A-Za-z0-9._:-]+$"},"content":{"type":"string","minLength":1}}}},"nitfDefaultProfile":{"description":"The profile of `<stem>.nitf.xml`.","type":"object","additionalProperties":false,"properties":{"namespace":{"$ref":"#/$defs/nitfNamespace"},"encoding":{"$ref":"#/$defs/nitfEncoding"},"meta":{"$ref":"#/$defs/nitfMeta"}}},"nitfProfile":{"description":"A partner profile. Defaults: namespaced, UTF-8, no extra `meta`, suffix `.<name>.nitf.xml`.","type":"object","additionalProperties":false,"properties":{"namespace":{"$ref":"#/$defs/nitfNamespace"},"encoding":{"$ref":"#/$defs/nitfEncoding"},"meta":{"$ref":"#/$defs/nitfMeta"},"suffix":{"description":"What follows the stem in the output name (`.kindle.xml`); it must differ from every other output's.","type":"string","pattern":"^(?:\\.[a-z0-9][a-z0-9_-]*)*\\.xml$"}}},"nitfRights":{"description":"NITF `docdata/doc.rights`: who holds the rights to the articles and what partners may do with them.","type":"object","additionalProperties":false,"properties":{"owner":{"type":"string","minLength":1,"description":"`@owner`: who holds the rights."},"agent":{"type":"string","minLength":1,"description":"`@agent`: who acts for the owner."},"type":{"type":"string","minLength":1,"description":"`@type`: the kind of rights (`all`, `print`, `online`)."},"geography":{"type":"string","minLength":1,"description":"`@geography`: where the rights apply."},"locationCode":{"type":"string","minLength":1,"description":"`@location-code`: a code for that area."},"codeSource":{"type":"string","minLength":1,"description":"`@code-source`: the code list of `locationCode`."},"limitations":{"type":"string","minLength":1,"description":"`@limitations`: what may not be done."},"startDate":{"$ref":"#/$defs/dateTime","description":"`@startdate`: when the rights begin."},"endDate":{"$ref":"#/$defs/dateTime","description":"`@enddate`: when the rights end."}}}}};
 const schema65 = {"description":"An absolute http(s) URL.","type":"string","format":"uri","pattern":"^https?://[^\\s/?#]+[^\\s]*$"};
 const schema69 = {"description":"A BCP 47 language tag.","type":"string","pattern":"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"};
 const schema73 = {"description":"A profile name: lower-case letters, digits, `-` and `_`, safe as part of a file name on every system.","type":"string","pattern":"^[a-z0-9][a-z0-9_-]{0,63}$"};
+const schema71 = {"description":"ISO 8601 date-time with a UTC offset.","type":"string","format":"date-time","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2})$"};
 const func0 = require("ajv/dist/runtime/equal").default;
 const pattern38 = new RegExp("^\\S+$", "u");
 const pattern41 = new RegExp("^[a-z0-9][a-z0-9_-]{0,63}$", "u");
 const schema70 = {"description":"NITF `docdata/doc.rights`: who holds the rights to the articles and what partners may do with them.","type":"object","additionalProperties":false,"properties":{"owner":{"type":"string","minLength":1,"description":"`@owner`: who holds the rights."},"agent":{"type":"string","minLength":1,"description":"`@agent`: who acts for the owner."},"type":{"type":"string","minLength":1,"description":"`@type`: the kind of rights (`all`, `print`, `online`)."},"geography":{"type":"string","minLength":1,"description":"`@geography`: where the rights apply."},"locationCode":{"type":"string","minLength":1,"description":"`@location-code`: a code for that area."},"codeSource":{"type":"string","minLength":1,"description":"`@code-source`: the code list of `locationCode`."},"limitations":{"type":"string","minLength":1,"description":"`@limitations`: what may not be done."},"startDate":{"$ref":"#/$defs/dateTime","description":"`@startdate`: when the rights begin."},"endDate":{"$ref":"#/$defs/dateTime","description":"`@enddate`: when the rights end."}}};
-const schema71 = {"description":"ISO 8601 date-time with a UTC offset.","type":"string","format":"date-time","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2})$"};
 
 function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3708,14 +3708,343 @@ errors++;
 }
 }
 }
-}
-else {
-const err64 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.ninjs !== undefined){
+if(typeof data.ninjs !== "boolean"){
+const err64 = {instancePath:instancePath+"/ninjs",schemaPath:"#/properties/ninjs/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err64];
 }
 else {
 vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data.feeds !== undefined){
+let data31 = data.feeds;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+for(const key7 in data31){
+if(!((((((((key7 === "atom") || (key7 === "rss")) || (key7 === "json")) || (key7 === "length")) || (key7 === "title")) || (key7 === "description")) || (key7 === "url")) || (key7 === "base"))){
+const err65 = {instancePath:instancePath+"/feeds",schemaPath:"#/properties/feeds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data31.atom !== undefined){
+if(typeof data31.atom !== "boolean"){
+const err66 = {instancePath:instancePath+"/feeds/atom",schemaPath:"#/properties/feeds/properties/atom/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data31.rss !== undefined){
+if(typeof data31.rss !== "boolean"){
+const err67 = {instancePath:instancePath+"/feeds/rss",schemaPath:"#/properties/feeds/properties/rss/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(data31.json !== undefined){
+if(typeof data31.json !== "boolean"){
+const err68 = {instancePath:instancePath+"/feeds/json",schemaPath:"#/properties/feeds/properties/json/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data31.length !== undefined){
+let data35 = data31.length;
+if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
+const err69 = {instancePath:instancePath+"/feeds/length",schemaPath:"#/properties/feeds/properties/length/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if((typeof data35 == "number") && (isFinite(data35))){
+if(data35 > 1000 || isNaN(data35)){
+const err70 = {instancePath:instancePath+"/feeds/length",schemaPath:"#/properties/feeds/properties/length/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+if(data35 < 1 || isNaN(data35)){
+const err71 = {instancePath:instancePath+"/feeds/length",schemaPath:"#/properties/feeds/properties/length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+if(data31.title !== undefined){
+let data36 = data31.title;
+if(typeof data36 === "string"){
+if(func2(data36) < 1){
+const err72 = {instancePath:instancePath+"/feeds/title",schemaPath:"#/properties/feeds/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/feeds/title",schemaPath:"#/properties/feeds/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data31.description !== undefined){
+let data37 = data31.description;
+if(typeof data37 === "string"){
+if(func2(data37) < 1){
+const err74 = {instancePath:instancePath+"/feeds/description",schemaPath:"#/properties/feeds/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/feeds/description",schemaPath:"#/properties/feeds/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data31.url !== undefined){
+let data38 = data31.url;
+if(typeof data38 === "string"){
+if(!pattern25.test(data38)){
+const err76 = {instancePath:instancePath+"/feeds/url",schemaPath:"#/$defs/absoluteUrl/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/?#]+[^\\s]*$"},message:"must match pattern \""+"^https?://[^\\s/?#]+[^\\s]*$"+"\""};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+if(!(formats6(data38))){
+const err77 = {instancePath:instancePath+"/feeds/url",schemaPath:"#/$defs/absoluteUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/feeds/url",schemaPath:"#/$defs/absoluteUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data31.base !== undefined){
+let data39 = data31.base;
+if(typeof data39 === "string"){
+if(!pattern25.test(data39)){
+const err79 = {instancePath:instancePath+"/feeds/base",schemaPath:"#/$defs/absoluteUrl/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/?#]+[^\\s]*$"},message:"must match pattern \""+"^https?://[^\\s/?#]+[^\\s]*$"+"\""};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+if(!(formats6(data39))){
+const err80 = {instancePath:instancePath+"/feeds/base",schemaPath:"#/$defs/absoluteUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/feeds/base",schemaPath:"#/$defs/absoluteUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/feeds",schemaPath:"#/properties/feeds/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data.newsSitemap !== undefined){
+let data40 = data.newsSitemap;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key8 in data40){
+if(!(((key8 === "enabled") || (key8 === "now")) || (key8 === "publicationName"))){
+const err83 = {instancePath:instancePath+"/newsSitemap",schemaPath:"#/properties/newsSitemap/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data40.enabled !== undefined){
+if(typeof data40.enabled !== "boolean"){
+const err84 = {instancePath:instancePath+"/newsSitemap/enabled",schemaPath:"#/properties/newsSitemap/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data40.now !== undefined){
+let data42 = data40.now;
+if(typeof data42 === "string"){
+if(!pattern23.test(data42)){
+const err85 = {instancePath:instancePath+"/newsSitemap/now",schemaPath:"#/$defs/dateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\""};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+if(!(formats2.validate(data42))){
+const err86 = {instancePath:instancePath+"/newsSitemap/now",schemaPath:"#/$defs/dateTime/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/newsSitemap/now",schemaPath:"#/$defs/dateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data40.publicationName !== undefined){
+let data43 = data40.publicationName;
+if(typeof data43 === "string"){
+if(func2(data43) < 1){
+const err88 = {instancePath:instancePath+"/newsSitemap/publicationName",schemaPath:"#/properties/newsSitemap/properties/publicationName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/newsSitemap/publicationName",schemaPath:"#/properties/newsSitemap/properties/publicationName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/newsSitemap",schemaPath:"#/properties/newsSitemap/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+}
+else {
+const err91 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
 }
 errors++;
 }

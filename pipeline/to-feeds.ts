@@ -30,6 +30,7 @@ import {
   type FeedEntry,
   newestFirst
 } from './feed-entry.js'
+import {feedFileNames} from './output-names.js'
 import {xmlIllegalCharacter} from './xml-characters.js'
 
 /** How many entries a feed carries. */
@@ -42,11 +43,7 @@ export interface FeedOptions {
  * File names under `FeedChannel.base` that the feeds give as their own
  * address (`rel="self"`, `feed_url`). Write the feeds under these names.
  */
-export const feedFileNames = {
-  atom: 'feed.atom',
-  rss: 'feed.rss',
-  json: 'feed.json'
-} as const
+export {feedFileNames}
 
 const atomNamespace = 'http://www.w3.org/2005/Atom'
 const dublinCoreNamespace = 'http://purl.org/dc/elements/1.1/'

@@ -18,13 +18,14 @@ import type {Element, ElementContent, Root, RootContent} from 'xast'
 import {toXml} from 'xast-util-to-xml'
 import {x} from 'xastscript'
 import {type FeedEntry, newestFirst} from './feed-entry.js'
+import {newsSitemapName, newsSitemapPartName} from './output-names.js'
 import {xmlIllegalCharacter} from './xml-characters.js'
 
 const sitemapNamespace = 'http://www.sitemaps.org/schemas/sitemap/0.9'
 const newsNamespace = 'http://www.google.com/schemas/sitemap-news/0.9'
 
 /** Name of the sitemap, or of the index when the articles need several files. */
-export const newsSitemapName = 'news-sitemap.xml'
+export {newsSitemapName}
 
 /** Google: "You can add up to 1,000 `<url>` elements in a News sitemap." */
 export const newsSitemapMaxPerFile = 1000
@@ -324,7 +325,7 @@ function files(
   const index: Element[] = []
   for (let start = 0; start < listed.length; start += maxPerFile) {
     const part = listed.slice(start, start + maxPerFile)
-    const name = `news-sitemap-${parts.length + 1}.xml`
+    const name = newsSitemapPartName(parts.length + 1)
     parts.push({name, xml: serialize(urlset(part, publicationName))})
     index.push(
       x('sitemap', [

@@ -3,6 +3,7 @@
 // `schemas/*.schema.json`; this file re-exports them and adds what only the
 // pipeline needs (positions, layout, outputs).
 import type {Position} from 'unist'
+import type {FeedEntry} from './feed-entry.js'
 import type {Article, Config, Meta} from './schema-types.js'
 
 export type {
@@ -63,5 +64,10 @@ declare module 'vfile' {
     context: ArticleContext
     /** Set by `emitDocuments`. */
     outputs: Outputs
+    /**
+     * Set by `emitDocuments` when a channel is on and the article has a URL
+     * and a publication date: what the feeds and the news sitemap need.
+     */
+    feedEntry: FeedEntry
   }
 }

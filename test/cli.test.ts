@@ -93,6 +93,7 @@ describe('copydesk CLI', () => {
       'world',
       'world/one.head.html',
       'world/one.jsonld',
+      'world/one.ninjs.json',
       'world/one.nitf.xml'
     ])
     const document = JSON.parse(
@@ -143,6 +144,7 @@ describe('copydesk CLI', () => {
     expect(await listOutput()).toEqual([
       'good.head.html',
       'good.jsonld',
+      'good.ninjs.json',
       'good.nitf.xml'
     ])
   })
@@ -165,6 +167,7 @@ describe('copydesk CLI', () => {
     expect(await listOutput()).toEqual([
       'good.head.html',
       'good.jsonld',
+      'good.ninjs.json',
       'good.nitf.xml'
     ])
   })
@@ -300,6 +303,7 @@ describe('copydesk CLI', () => {
     expect(await listOutput()).toEqual([
       'a.head.html',
       'a.jsonld',
+      'a.ninjs.json',
       'a.nitf.xml',
       // Too young to be stale: a build running now may still rename it.
       'a.nitf.xml.27182818',

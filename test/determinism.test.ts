@@ -51,7 +51,12 @@ it('writes the same bytes whatever the time zone and locale', async () => {
   expect(first.map(([file]) => file)).toEqual([
     'bridge-vote.head.html',
     'bridge-vote.jsonld',
-    'bridge-vote.nitf.xml'
+    'bridge-vote.ninjs.json',
+    'bridge-vote.nitf.xml',
+    'feed.atom',
+    'feed.json',
+    'feed.rss',
+    'news-sitemap.xml'
   ])
   expect(second).toEqual(first)
 })
@@ -92,7 +97,7 @@ it('writes the same bytes and report whatever order the inputs come in', async (
       )
     })
   }
-  expect(builds[0]?.files).toHaveLength(5 * 3)
+  expect(builds[0]?.files).toHaveLength(5 * 4)
   expect(builds[0]?.stderr).toMatch(
     /^input\/a\.txt\n[\s\S]*input\/z\/last\.txt\n/
   )

@@ -2,8 +2,10 @@
 // optional copydesk.config.json) whose build must produce exactly the files
 // in its expected/ folder, report included. The seed article in the repo's
 // own input/ is the `seed` case. Every NITF written is validated against the
-// NITF 3.6 XSD (a bare-root partner profile as a namespaced copy) and every
-// JSON-LD is checked for strict schema.org terms. Files are compared as
+// NITF 3.6 XSD (a bare-root partner profile as a namespaced copy), every
+// JSON-LD is checked for strict schema.org terms, every ninjs against IPTC's
+// schema, the Atom feed with jing and the news sitemap against the
+// sitemaps.org and Google News XSDs (`helpers/channel-checks.ts`). Files are compared as
 // bytes: a partner profile may be written in ISO-8859-1 or US-ASCII.
 // `UPDATE_GOLDEN=1 npx vitest run test/golden.test.ts` rewrites expected/.
 import {mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
@@ -13,6 +15,7 @@ import {fileURLToPath} from 'node:url'
 import {afterAll, describe, expect, it} from 'vitest'
 import {nitfProfiles} from '../pipeline/nitf-profile.js'
 import type {Config} from '../pipeline/types.js'
+import {checkOutputFile} from './helpers/channel-checks.js'
 import {checkJsonLdTerms} from './helpers/check-jsonld.js'
 import {runCliIn} from './helpers/run-cli.js'
 import {validateBareNitf, validateNitf} from './helpers/validate-nitf.js'
@@ -20,6 +23,9 @@ import {validateBareNitf, validateNitf} from './helpers/validate-nitf.js'
 const root = fileURLToPath(new URL('..', import.meta.url))
 const fixtures = path.join(root, 'test', 'fixtures')
 const update = process.env.UPDATE_GOLDEN === '1'
+/** The files a build writes (not the cache). */
+const outputName =
+  /\.(jsonld|nitf\.xml|head\.html|ninjs\.json)$|^(feed\.(atom|rss|json)|news-sitemap(-\d+)?\.xml)$/
 const temporary: string[] = []
 
 const cases = [
@@ -52,7 +58,7 @@ describe.each(cases)('golden: $name', ({name, cwd}) => {
     const written = (await readdir(output, {recursive: true}))
       .map(String)
       .filter((file) => !file.startsWith('.cache'))
-      .filter((file) => /\.(jsonld|nitf\.xml|head\.html)$/.test(file))
+      .filter((file) => outputName.test(file))
       .sort()
 
     if (update) {
@@ -71,7 +77,7 @@ describe.each(cases)('golden: $name', ({name, cwd}) => {
     const expected = (await readdir(expectedFolder, {recursive: true}))
       .map(String)
       .filter((file) => !file.startsWith('.cache'))
-      .filter((file) => /\.(jsonld|nitf\.xml|head\.html)$/.test(file))
+      .filter((file) => outputName.test(file))
       .sort()
     expect(written).toEqual(expected)
     expect(written.length).toBeGreaterThan(0)
@@ -98,6 +104,8 @@ describe.each(cases)('golden: $name', ({name, cwd}) => {
         expect(await validate(bytes), file).toEqual([])
       } else if (file.endsWith('.jsonld')) {
         expect(await checkJsonLdTerms(JSON.parse(actual)), file).toEqual([])
+      } else if (!file.endsWith('.head.html')) {
+        expect(await checkOutputFile(file, actual), file).toEqual([])
       } else {
         // The head's script holds the same graph, and nothing that could end
         // the script or open a comment in an HTML parser.

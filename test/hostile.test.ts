@@ -351,6 +351,7 @@ describe('the file system', () => {
       'x.txt',
       'x.txt/a.head.html',
       'x.txt/a.jsonld',
+      'x.txt/a.ninjs.json',
       'x.txt/a.nitf.xml'
     ])
     const explicit = await runCliIn(project, [
@@ -361,7 +362,7 @@ describe('the file system', () => {
     ])
     expect(explicit.code).toBe(0)
     expect(await readdir(path.join(project, 'again'))).toEqual(
-      ['a.head.html', 'a.jsonld', 'a.nitf.xml'].sort()
+      ['a.head.html', 'a.jsonld', 'a.ninjs.json', 'a.nitf.xml'].sort()
     )
   })
 
@@ -377,6 +378,7 @@ describe('the file system', () => {
       'sub',
       'sub/a.head.html',
       'sub/a.jsonld',
+      'sub/a.ninjs.json',
       'sub/a.nitf.xml'
     ])
     // Named on the command line, a link is followed like any path.
@@ -423,6 +425,7 @@ describe('the file system', () => {
     expect(await listOutput()).toEqual([
       'b.head.html',
       'b.jsonld',
+      'b.ninjs.json',
       'b.nitf.xml'
     ])
   })
@@ -439,6 +442,7 @@ describe('the file system', () => {
       expect(await listOutput()).toEqual([
         'far.head.html',
         'far.jsonld',
+        'far.ninjs.json',
         'far.nitf.xml'
       ])
       expect(await readdir(elsewhere)).toEqual(['far.txt'])
@@ -459,6 +463,7 @@ describe('the file system', () => {
     expect(await listOutput()).toEqual([
       'a.head.html',
       'a.jsonld',
+      'a.ninjs.json',
       'a.nitf.xml',
       'b.head.html'
     ])
@@ -490,6 +495,7 @@ describe('the file system', () => {
     expect(await listOutput()).toEqual([
       '..a.head.html',
       '..a.jsonld',
+      '..a.ninjs.json',
       '..a.nitf.xml'
     ])
   })
@@ -507,7 +513,7 @@ describe('the file system', () => {
     child.stderr.once('data', () => child.stderr.destroy())
     const code = await new Promise((resolve) => child.on('close', resolve))
     expect(code).toBe(0)
-    expect(await listOutput()).toHaveLength(60 * 3)
+    expect(await listOutput()).toHaveLength(60 * 4)
   }, 60_000)
 
   it('a plain file where an output folder was: that article rebuilt, the build goes on', async () => {
@@ -567,6 +573,7 @@ describe('sidecars', () => {
     expect(await readdir(path.join(project, 'output'))).toEqual([
       'a.head.html',
       'a.jsonld',
+      'a.ninjs.json',
       'a.nitf.xml'
     ])
   })

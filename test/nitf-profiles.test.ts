@@ -265,7 +265,8 @@ describe('emitDocuments with profiles', () => {
       '.nitf.xml',
       '.kindle.nitf.xml',
       '.wire.xml',
-      '.head.html'
+      '.head.html',
+      '.ninjs.json'
     ])
     const {
       '.nitf.xml': utf8,
@@ -512,6 +513,7 @@ describe('copydesk build with profiles', () => {
       'ferry.head.html',
       'ferry.jsonld',
       'ferry.kindle.nitf.xml',
+      'ferry.ninjs.json',
       'ferry.nitf.xml'
     ])
     const kindle = files.get('ferry.kindle.nitf.xml') ?? Buffer.alloc(0)

@@ -3,6 +3,7 @@
 import {readFile} from 'node:fs/promises'
 import {expect, it} from 'vitest'
 import {
+  renderNinjsValidator,
   renderSchemaTypes,
   renderSchemaValidators
 } from '../scripts/schema-types.js'
@@ -21,4 +22,12 @@ it('pipeline/schema-validators.ts is compiled from the current schemas (run `npm
     'utf8'
   )
   expect(committed).toBe(await renderSchemaValidators())
+})
+
+it('pipeline/ninjs-validator.ts is compiled from the vendored ninjs schema (run `npm run schema-types`)', async () => {
+  const committed = await readFile(
+    new URL('../pipeline/ninjs-validator.ts', import.meta.url),
+    'utf8'
+  )
+  expect(committed).toBe(await renderNinjsValidator())
 })

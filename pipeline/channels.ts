@@ -1,0 +1,151 @@
+// The whole-build channels: the Atom, RSS and JSON feeds and the Google News
+// sitemap, written to the output folder after the last article from the
+// `FeedEntry` of every article of the build (built now or served from the
+// cache). Entries are collected as they come, so memory stays bounded: the
+// newest `feeds.length` for the feeds, and for the sitemap only those within
+// two days of its reference time. This module is light (the main thread
+// loads it for every build); `write-channels.ts` serializes and writes.
+
+import {type FeedEntry, newestFirst} from './feed-entry.js'
+import {
+  feedFileNames,
+  isNewsSitemapPart,
+  newsSitemapName
+} from './output-names.js'
+import type {Config} from './types.js'
+
+/** Entries per feed when the config does not say. */
+const defaultFeedLength = 20
+const twoDays = 2 * 24 * 60 * 60 * 1000
+/** Articles without an entry named in the report; the rest are counted. */
+const namedWithout = 5
+
+/** Which channels a config turns on, with their settings. */
+export interface ChannelSettings {
+  atom: boolean
+  rss: boolean
+  json: boolean
+  length: number
+  newsSitemap: boolean
+  /** Reference time of the news sitemap, when given. */
+  now: string | undefined
+}
+
+export function channelSettings(
+  config: Config,
+  now?: string | undefined
+): ChannelSettings {
+  const feeds = config.feeds ?? {}
+  const sitemap = config.newsSitemap ?? {}
+  return {
+    atom: feeds.atom ?? true,
+    rss: feeds.rss ?? true,
+    json: feeds.json ?? true,
+    length: feeds.length ?? defaultFeedLength,
+    newsSitemap: sitemap.enabled ?? true,
+    now: now ?? sitemap.now
+  }
+}
+
+/** Whether any channel is on: only then do articles make feed entries. */
+export function wantsFeedEntries(config: Config): boolean {
+  const settings = channelSettings(config)
+  return settings.atom || settings.rss || settings.json || settings.newsSitemap
+}
+
+/**
+ * The names the channels may write in the output folder, lower-cased: an
+ * article's output must not take one.
+ */
+export function channelFileNames(config: Config): string[] {
+  const settings = channelSettings(config)
+  const names: string[] = []
+  if (settings.atom) names.push(feedFileNames.atom)
+  if (settings.rss) names.push(feedFileNames.rss)
+  if (settings.json) names.push(feedFileNames.json)
+  if (settings.newsSitemap) names.push(newsSitemapName)
+  return names
+}
+
+/** Whether `name`, at the top of the output folder, is a channel's file. */
+export function isChannelFile(config: Config, name: string): boolean {
+  const lower = name.toLowerCase()
+  return (
+    channelFileNames(config).includes(lower) ||
+    (channelSettings(config).newsSitemap && isNewsSitemapPart(lower))
+  )
+}
+
+/** The build's entries as the channels need them, collected as they come. */
+export interface CollectedEntries {
+  settings: ChannelSettings
+  /** At least the newest `settings.length` entries, when a feed is on. */
+  feed: FeedEntry[]
+  /** The entries the news sitemap may list, without their bodies. */
+  recent: FeedEntry[]
+  /** The newest entry of the build. */
+  newest: FeedEntry | undefined
+  /** How many articles had no entry (no URL or no date), and the first few. */
+  without: {count: number; paths: string[]}
+}
+
+/** Collects the build's entries for `write-channels.ts`. */
+export interface ChannelCollector {
+  add(entry: FeedEntry): void
+  /** An article built without an entry: it has no URL or no date. */
+  skip(path: string): void
+  collected(): CollectedEntries
+}
+
+export function collectChannels(
+  config: Config,
+  now?: string | undefined
+): ChannelCollector {
+  const settings = channelSettings(config, now)
+  const fixedNow =
+    settings.now === undefined ? undefined : Date.parse(settings.now)
+  let feed: FeedEntry[] = []
+  let recent: FeedEntry[] = []
+  let newest: FeedEntry | undefined
+  let pruneAt = 64
+  const without = {count: 0, paths: [] as string[]}
+
+  const inWindow = (entry: FeedEntry, reference: number) => {
+    const time = Date.parse(entry.datePublished)
+    return time >= reference - twoDays && time <= reference
+  }
+
+  return {
+    add(entry) {
+      if (!newest || newestFirst(entry, newest) < 0) newest = entry
+      if (settings.atom || settings.rss || settings.json) {
+        feed.push(entry)
+        if (feed.length >= settings.length * 2) {
+          feed = feed.sort(newestFirst).slice(0, settings.length)
+        }
+      }
+      if (!settings.newsSitemap) return
+      // The body is not in a sitemap: keep the rest only.
+      const light = {...entry, body: []}
+      if (fixedNow !== undefined) {
+        if (inWindow(light, fixedNow)) recent.push(light)
+        return
+      }
+      recent.push(light)
+      if (recent.length >= pruneAt) {
+        const reference = Date.parse(newest.datePublished)
+        recent = recent.filter((item) => inWindow(item, reference))
+        pruneAt = Math.max(64, recent.length * 2)
+      }
+    },
+
+    skip(path) {
+      without.count++
+      if (without.paths.length < namedWithout) without.paths.push(path)
+    },
+
+    collected() {
+      return {settings, feed, recent, newest, without}
+    }
+  }
+}

@@ -1,0 +1,27 @@
+// Names of files copydesk writes, in one place: the ninjs suffix, and the
+// files the whole-build channels write at the top of the output folder (the
+// emitters give them as their own addresses, Atom `rel="self"` and the
+// sitemap index's `loc`; the build keeps articles' outputs off them).
+
+/** Suffix of an article's ninjs output. */
+export const ninjsSuffix = '.ninjs.json'
+
+/** The feeds, under the names their self links give. */
+export const feedFileNames = {
+  atom: 'feed.atom',
+  rss: 'feed.rss',
+  json: 'feed.json'
+} as const
+
+/** The news sitemap, or its index when the articles need several files. */
+export const newsSitemapName = 'news-sitemap.xml'
+
+/** Part `number` (from 1) of a news sitemap split under an index. */
+export function newsSitemapPartName(number: number): string {
+  return `news-sitemap-${number}.xml`
+}
+
+/** Whether `name` is a part of a split news sitemap (`news-sitemap-2.xml`). */
+export function isNewsSitemapPart(name: string): boolean {
+  return /^news-sitemap-\d+\.xml$/.test(name)
+}
