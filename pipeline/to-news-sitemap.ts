@@ -8,7 +8,7 @@
 // original time, in W3C date-time form. An entry the sitemap cannot list is
 // left out and said why (`left`), never thrown; bad options throw a
 // `RangeError`. Element order follows `schemas/sitemaps/sitemap.xsd` and
-// `sitemap-news.xsd`. Pure: `now` is given, entries are put in one order
+// Google's documentation. Pure: `now` is given, entries are put in one order
 // whatever order they come in, so the same entries give the same bytes.
 // Rule ids of `left`: `invalid-url`, `empty-title`, `missing-language`,
 // `invalid-language`, `invalid-date`, `too-old`, `in-future`,
@@ -339,7 +339,7 @@ function files(
   return [...parts, {name: newsSitemapName, xml: serialize(root)}]
 }
 
-/** The `urlset` of `listed`, in the order sitemap.xsd and sitemap-news.xsd fix. */
+/** The `urlset` of `listed`, in the order sitemap.xsd and Google's documentation fix. */
 function urlset(listed: Listed[], publicationName: string): Element {
   return x(
     'urlset',

@@ -5,7 +5,7 @@
 // NITF 3.6 XSD (a bare-root partner profile as a namespaced copy), every
 // JSON-LD is checked for strict schema.org terms, every ninjs against IPTC's
 // schema, the Atom feed with jing and the news sitemap against the
-// sitemaps.org and Google News XSDs (`helpers/channel-checks.ts`). Files are compared as
+// sitemaps.org XSD and copydesk's news.xsd (`helpers/channel-checks.ts`). Files are compared as
 // bytes: a partner profile may be written in ISO-8859-1 or US-ASCII.
 // `UPDATE_GOLDEN=1 npx vitest run test/golden.test.ts` rewrites expected/.
 import {mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises'

@@ -1,5 +1,5 @@
 // Validate news sitemaps and sitemap indexes against the vendored
-// sitemaps.org and Google News XSDs with xmllint compiled to WebAssembly.
+// sitemaps.org XSDs and copydesk's news.xsd with xmllint compiled to WebAssembly.
 // sitemap.xsd lets `url` end with elements of other namespaces under
 // `processContents="strict"`: `news:news` is only valid if its declaration
 // is loaded too. xmllint takes one `--schema`, so a two-line driver schema
@@ -13,7 +13,7 @@ const schemaFolder = new URL('../../schemas/sitemaps/', import.meta.url)
 const newsSitemapDriver = `<?xml version="1.0" encoding="UTF-8"?>
 <xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">
   <xsd:import namespace="http://www.sitemaps.org/schemas/sitemap/0.9" schemaLocation="sitemap.xsd"/>
-  <xsd:import namespace="http://www.google.com/schemas/sitemap-news/0.9" schemaLocation="sitemap-news.xsd"/>
+  <xsd:import namespace="http://www.google.com/schemas/sitemap-news/0.9" schemaLocation="news.xsd"/>
 </xsd:schema>
 `
 
@@ -45,15 +45,12 @@ async function validate(
   return result.errors.map((error) => error.rawMessage)
 }
 
-/** Validate a news sitemap (`urlset`) against sitemap.xsd and sitemap-news.xsd. */
+/** Validate a news sitemap (`urlset`) against sitemap.xsd and copydesk's news.xsd. */
 export async function validateNewsSitemap(xml: string): Promise<string[]> {
   return validate(
     xml,
     {fileName: 'news-sitemap-driver.xsd', contents: newsSitemapDriver},
-    await Promise.all([
-      schemaFile('sitemap.xsd'),
-      schemaFile('sitemap-news.xsd')
-    ])
+    await Promise.all([schemaFile('sitemap.xsd'), schemaFile('news.xsd')])
   )
 }
 
