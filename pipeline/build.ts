@@ -465,7 +465,9 @@ async function removeStaleTemporaries(
     `(?:${suffixes.map((suffix) => suffix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\.\\d{1,10}$`
   )
   if (!existsSync(outputRoot)) return
-  const candidates = await glob('**/*.*.*', {
+  // Only names that end in a digit: listing every output of a large
+  // archive would cost time and memory for nothing.
+  const candidates = await glob('**/*.*[0-9]', {
     cwd: outputRoot,
     absolute: true,
     onlyFiles: true,

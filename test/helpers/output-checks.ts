@@ -11,6 +11,7 @@ import type {Element as XastElement, Root as XastRoot} from 'xast'
 import {fromXml} from 'xast-util-from-xml'
 import {validateXML} from 'xmllint-wasm'
 import {xmlIllegalCharacter} from '../../pipeline/xml-characters.js'
+import {officialNinjsErrors} from './official-ninjs.js'
 import {nitfSchemaFiles} from './validate-nitf.js'
 
 /** Problems with the outputs of one processed file (`[]` when none). */
@@ -78,6 +79,38 @@ export function checkOutputs(file: VFile): string[] {
   }
   if (paragraphs.some((paragraph) => paragraph.trim() === '')) {
     problems.push('an empty paragraph in `articleBody`')
+  }
+  problems.push(...checkNinjs(outputs['.ninjs.json'], paragraphs))
+  const entry = file.data.feedEntry
+  if (entry && !isDeepStrictEqual(entry.body, paragraphs)) {
+    problems.push('the feed entry body differs from `articleBody`')
+  }
+  return problems
+}
+
+/** The ninjs is valid and holds every paragraph, in both of its bodies. */
+function checkNinjs(ninjs: unknown, paragraphs: string[]): string[] {
+  if (typeof ninjs !== 'string') return ['missing `.ninjs.json` text']
+  const document = JSON.parse(ninjs) as {
+    bodies?: Array<{contenttype?: string; value?: string}>
+  }
+  const problems = officialNinjsErrors(document).map(
+    (error) => `ninjs: ${error}`
+  )
+  const plain = document.bodies?.find(
+    (body) => body.contenttype === 'text/plain'
+  )
+  if (plain?.value !== paragraphs.join('\n\n')) {
+    problems.push('the ninjs plain body differs from `articleBody`')
+  }
+  const html = document.bodies?.find((body) => body.contenttype === 'text/html')
+  const htmlParagraphs = descendants(
+    fromHtml(html?.value ?? '', {fragment: true})
+  )
+    .filter((element) => element.tagName === 'p')
+    .map(hastText)
+  if (!isDeepStrictEqual(htmlParagraphs, paragraphs)) {
+    problems.push('the ninjs HTML body differs from `articleBody`')
   }
   return problems
 }
@@ -232,4 +265,17 @@ export async function validateNitfBatch(
     ]
     return errors.length > 0 ? [{label: item.label, errors}] : []
   })
+}
+
+/** The text of an HTML element, as a browser reads it. */
+function hastText(node: HastElement): string {
+  return node.children
+    .map((child) =>
+      child.type === 'text'
+        ? child.value
+        : child.type === 'element'
+          ? hastText(child)
+          : ''
+    )
+    .join('')
 }
