@@ -73,7 +73,7 @@ export default function emitDocuments() {
     file.data.outputs = outputs
 
     if (!wantsFeedEntries(context.config)) return
-    const entry = toFeedEntry(article, context, facts)
+    const entry = toFeedEntry(article, context, facts, file.path)
     if (entry) file.data.feedEntry = entry
   }
 }

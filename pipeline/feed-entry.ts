@@ -14,7 +14,7 @@ export interface FeedAuthor {
 
 /** One dated article with a URL, as every channel sees it. */
 export interface FeedEntry {
-  /** Input path relative to the input root (`a/b.txt`): the last tie-breaker. */
+  /** The article's path as reports give it (`input/a/b.txt`): the last tie-breaker. */
   path: string
   /** Stable identifier of the story (the canonical URL). */
   id: string

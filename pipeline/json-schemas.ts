@@ -28,6 +28,10 @@ export function describeSchemaError(error: ErrorObject): string {
         : 'a valid name'
     return `Unexpected name \`${error.propertyName}\` in ${at}, expected ${expected}`
   }
+  // The shared date-time definition: one reason for its format and pattern.
+  if (error.schemaPath.startsWith('#/$defs/dateTime/')) {
+    return `Unexpected value at ${at}, expected an ISO 8601 date-time with seconds and an offset of at most 14 hours (\`2026-11-28T09:00:00+09:00\`)`
+  }
   switch (error.keyword) {
     case 'additionalProperties':
       return `Unexpected property \`${String(params.additionalProperty)}\` in ${at}, expected only the properties the schema defines`

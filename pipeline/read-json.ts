@@ -73,9 +73,15 @@ export function readJson<T>(
       }
     )
   }
+  // One message per value and reason: a date that fails both `format` and
+  // `pattern` is one mistake.
+  const said = new Set<string>()
   for (const error of fatal) {
+    const reason = describeSchemaError(error)
+    if (said.has(reason)) continue
+    said.add(reason)
     const node = findNodeAtLocation(tree, pathOf(error.instancePath))
-    const message = file.message(describeSchemaError(error), {
+    const message = file.message(reason, {
       place: pointOf(place, node),
       ruleId,
       source

@@ -7,17 +7,21 @@ import type {FeedAuthor, FeedEntry} from './feed-entry.js'
 import type {PageFacts} from './to-jsonld.js'
 import type {Article, ArticleContext} from './types.js'
 
-/** The article's feed entry, if it has a URL and a publication date. */
+/**
+ * The article's feed entry, if it has a URL and a publication date; `path`
+ * is the article's path as reports give it.
+ */
 export function toFeedEntry(
   article: Article,
   context: ArticleContext,
-  facts: PageFacts
+  facts: PageFacts,
+  path: string
 ): FeedEntry | undefined {
   const {meta, config} = context
   if (facts.url === undefined || meta.datePublished === undefined) return
 
   const entry: FeedEntry = {
-    path: context.path,
+    path,
     id: facts.url,
     url: facts.url,
     title: article.headline,

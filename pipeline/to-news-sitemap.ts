@@ -105,9 +105,9 @@ export interface NewsSitemap {
   /**
    * The files to write, in order: `news-sitemap.xml` alone, or the numbered
    * parts and then the `news-sitemap.xml` index that lists them (so an index
-   * written last never points at a part not yet written). Never empty: with
-   * no article to list, `news-sitemap.xml` is a `urlset` without `url`, which
-   * Google accepts ("Empty Sitemap" warning) though sitemap.xsd asks for one.
+   * written last never points at a part not yet written). Empty when no
+   * article is left to list: sitemap.xsd wants at least one `url`, so there
+   * is no valid empty sitemap.
    */
   files: NewsSitemapFile[]
   /** Entries not listed, sorted by path. */
@@ -200,6 +200,7 @@ export function toNewsSitemap(
   }
 
   left.sort((a, b) => compare(a.path, b.path) || compare(a.reason, b.reason))
+  if (listed.length === 0) return {files: [], left}
   return {files: files(listed, publicationName, maxPerFile, folder), left}
 }
 

@@ -8,11 +8,13 @@
 // (warning: an article the sitemap cannot list), `no-publication-name`
 // (warning: no news sitemap without a publication name), `no-feed-entry`
 // (info, on the output folder: articles left out of every channel for want
-// of a URL or a date; when none has both, no channel is written).
-import {readdirSync, readFileSync, rmSync} from 'node:fs'
+// of a URL or a date; when none has both, no channel is written),
+// `empty-news-sitemap` (info: no article in the window, no sitemap), and
+// `internal-error` (a bug).
+import {existsSync, readdirSync, readFileSync, rmSync} from 'node:fs'
 import path from 'node:path'
 import {VFile} from 'vfile'
-import {writeAtomic} from './build-shared.js'
+import {failInternal, writeAtomic} from './build-shared.js'
 import type {CollectedEntries} from './channels.js'
 import type {FeedChannel, FeedEntry} from './feed-entry.js'
 import {
@@ -75,12 +77,19 @@ export function writeChannels(
       {ruleId: 'no-publication-name', source}
     )
   } else {
-    const sitemap = toNewsSitemap(recent, {
-      now: settings.now ?? newest.datePublished,
-      publicationName,
-      base: channel.base
-    })
-    for (const left of sitemap.left) {
+    const now = settings.now ?? newest.datePublished
+    let sitemap: ReturnType<typeof toNewsSitemap> | undefined
+    try {
+      sitemap = toNewsSitemap(recent, {
+        now,
+        publicationName,
+        base: channel.base
+      })
+    } catch (error) {
+      // The config schema and `--now` rule out what the emitter refuses.
+      failInternal(file, error)
+    }
+    for (const left of sitemap?.left ?? []) {
       // Old news is expected, not worth a line each.
       if (left.ruleId === 'too-old' || left.ruleId === 'in-future') continue
       file.message(`\`${left.path}\`: ${left.reason}`, {
@@ -89,11 +98,19 @@ export function writeChannels(
       })
     }
     const names = new Set<string>()
-    for (const part of sitemap.files) {
+    for (const part of sitemap?.files ?? []) {
       names.add(part.name)
       put(part.name, part.xml)
     }
-    removeStaleParts(outputRoot, names)
+    if (sitemap && names.size === 0) {
+      // No valid empty sitemap exists, and a stale one would list old news.
+      file.info(
+        `Unexpected news sitemap without an article published in the two days before ${now}, expected at least one; \`${newsSitemapName}\` not written${existsSync(path.join(outputRoot, newsSitemapName)) ? ', and the one an earlier build wrote removed' : ''}`,
+        {ruleId: 'empty-news-sitemap', source}
+      )
+      rmSync(path.join(outputRoot, newsSitemapName), {force: true})
+    }
+    if (sitemap) removeStaleParts(outputRoot, names)
   }
   if (file.messages.length > 0) files.push(file)
   return {files, written}

@@ -167,13 +167,11 @@ describe('toNewsSitemap: documents', () => {
     }
   })
 
-  test('with nothing to list, an empty `urlset` (Google accepts it; sitemap.xsd wants a `url`)', async () => {
-    const {xml, left} = single([])
-    expect(left).toEqual([])
-    expect(xml).toBe(
+  test('with nothing to list, no file (sitemap.xsd wants a `url`)', async () => {
+    expect(toNewsSitemap([], options)).toEqual({files: [], left: []})
+    const empty =
       '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"></urlset>\n'
-    )
-    const errors = await validateNewsSitemap(xml)
+    const errors = await validateNewsSitemap(empty)
     expect(errors).toHaveLength(1)
     expect(errors[0]).toContain("urlset': Missing child element(s)")
   })
@@ -321,7 +319,8 @@ describe('toNewsSitemap: the two-day window', () => {
     '2024-03-01T10:00:00+15:00',
     'yesterday'
   ])('`%s` is no date-time with an offset', (datePublished) => {
-    const {left} = single([entry('a', {datePublished})])
+    const {files, left} = toNewsSitemap([entry('a', {datePublished})], options)
+    expect(files).toEqual([])
     expect(left).toEqual([
       {
         path: 'news/a.txt',
