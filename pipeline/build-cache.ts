@@ -15,8 +15,9 @@ import {readFileSync, rmSync, statSync} from 'node:fs'
 import {readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import type {ArticleResult, ArticleTask} from './build-article.js'
+import type {ArticleResult, ArticleTask, WrittenFile} from './build-article.js'
 import {writeAtomic} from './build-shared.js'
+import type {PlainFile} from './vfile-transfer.js'
 
 const formatVersion = 3
 
@@ -45,6 +46,21 @@ export interface BuildCache {
   lookup(stem: string, key: string): ArticleResult | undefined
   /** Where the entry of `stem` lives: the worker that builds it writes it. */
   locationOf(stem: string): string
+  /**
+   * The channels' report when `state` (what they are written from) is the
+   * one they were last written from and their files are as written then.
+   */
+  lookupChannels(state: string): PlainFile[] | undefined
+  /** Record the channels written from `state`: their report and files. */
+  recordChannels(state: string, files: PlainFile[], names: string[]): void
+}
+
+/** What the channels were last written from, and what that gave. */
+interface ChannelsEntry {
+  version: number
+  key: string
+  files: PlainFile[]
+  written: WrittenFile[]
 }
 
 export async function openCache(options: CacheOptions): Promise<BuildCache> {
@@ -53,6 +69,20 @@ export async function openCache(options: CacheOptions): Promise<BuildCache> {
     hash(options.outputRoot).slice(0, 16)
   )
   const base = hash(`${await codeFingerprint()}\0${options.settingsKey}`)
+  const channelsLocation = path.join(folder, 'channels.json')
+  /** Whether every file is on disk as it was written. */
+  const intact = (written: readonly WrittenFile[]) =>
+    written.every((file) => {
+      try {
+        const info = statSync(path.join(options.outputRoot, file.path), {
+          throwIfNoEntry: false
+        })
+        return info?.size === file.size && info.mtimeMs === file.mtimeMs
+      } catch {
+        // Not a folder on the way (ENOTDIR), no access: rebuild.
+        return false
+      }
+    })
   const locationOf = (stem: string) => {
     const name = hash(stem)
     return path.join(folder, name.slice(0, 2), `${name.slice(2, 32)}.json`)
@@ -74,28 +104,32 @@ export async function openCache(options: CacheOptions): Promise<BuildCache> {
     },
     lookup(stem, key) {
       if (options.force) return undefined
-      let entry: Entry
-      try {
-        entry = JSON.parse(readFileSync(locationOf(stem), 'utf8')) as Entry
-      } catch {
-        return undefined
-      }
-      if (entry.version !== formatVersion || entry.key !== key) return undefined
-      for (const file of entry.written) {
-        let info: ReturnType<typeof statSync>
-        try {
-          info = statSync(path.join(options.outputRoot, file.path), {
-            throwIfNoEntry: false
-          })
-        } catch {
-          // Not a folder on the way (ENOTDIR), no access: rebuild.
-          return undefined
-        }
-        if (!info || info.size !== file.size || info.mtimeMs !== file.mtimeMs) {
-          return undefined
-        }
-      }
+      const entry = readEntry<Entry>(locationOf(stem))
+      if (entry?.key !== key || !intact(entry.written)) return undefined
       return entry
+    },
+    lookupChannels(state) {
+      if (options.force) return undefined
+      const entry = readEntry<ChannelsEntry>(channelsLocation)
+      if (entry?.key !== hash(`${base}\0${state}`)) return undefined
+      return intact(entry.written) ? entry.files : undefined
+    },
+    recordChannels(state, files, names) {
+      try {
+        const written = names.map((name) => {
+          const info = statSync(path.join(options.outputRoot, name))
+          return {path: name, size: info.size, mtimeMs: info.mtimeMs}
+        })
+        const entry: ChannelsEntry = {
+          version: formatVersion,
+          key: hash(`${base}\0${state}`),
+          files,
+          written
+        }
+        writeAtomic(channelsLocation, JSON.stringify(entry))
+      } catch {
+        // A cache that cannot be written only makes the next build slower.
+      }
     },
     locationOf
   }
@@ -120,6 +154,18 @@ export function recordEntry(
     writeAtomic(location, JSON.stringify(entry))
   } catch {
     // A cache that cannot be written only makes the next build slower.
+  }
+}
+
+/** The entry at `location` in this format, or none. */
+function readEntry<Kind extends {version: number}>(
+  location: string
+): Kind | undefined {
+  try {
+    const entry = JSON.parse(readFileSync(location, 'utf8')) as Kind
+    return entry.version === formatVersion ? entry : undefined
+  } catch {
+    return undefined
   }
 }
 

@@ -30,7 +30,7 @@ import {ninjsSuffix} from './output-names.js'
 import type {Pool} from './pool.js'
 import {readJson} from './read-json.js'
 import type {Config} from './types.js'
-import {fromPlainFile} from './vfile-transfer.js'
+import {fromPlainFile, toPlainFile} from './vfile-transfer.js'
 
 export const configName = 'copydesk.config.json'
 /** What a build with no paths builds. */
@@ -338,20 +338,39 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   if (channels) {
-    // Loaded only now: the serializers stay out of a build's start-up.
-    const {writeChannels} = await import('./write-channels.js')
-    const channelsWritten = writeChannels(
-      config,
-      channels.collected(),
-      outputRoot,
-      (name) => toPosix(path.relative(cwd, path.join(outputRoot, name)))
-    )
-    emit({
-      files: channelsWritten.files,
-      counts: countMessages(channelsWritten.files),
-      written: channelsWritten.written,
-      unchanged: false
-    })
+    const collected = channels.collected()
+    // Written from `collected` alone: the same state, with the files as
+    // they were written, needs no serializer loaded.
+    const state = JSON.stringify(collected)
+    const kept = cache.lookupChannels(state)
+    if (kept) {
+      emit({
+        files: kept.map(fromPlainFile),
+        counts: countMessages(kept),
+        written: [],
+        unchanged: false
+      })
+    } else {
+      const {writeChannels} = await import('./write-channels.js')
+      const channelsWritten = writeChannels(
+        config,
+        collected,
+        outputRoot,
+        (name) => toPosix(path.relative(cwd, path.join(outputRoot, name)))
+      )
+      const plain = channelsWritten.files.map(toPlainFile)
+      if (
+        !plain.some((file) => file.messages.some((message) => message.fatal))
+      ) {
+        cache.recordChannels(state, plain, channelsWritten.present)
+      }
+      emit({
+        files: channelsWritten.files,
+        counts: countMessages(channelsWritten.files),
+        written: channelsWritten.written,
+        unchanged: false
+      })
+    }
   }
 
   return result()

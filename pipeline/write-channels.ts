@@ -31,19 +31,22 @@ const source = 'copydesk'
 /**
  * Write every channel that changed into `outputRoot`. `display` turns a
  * name in the output folder into the path reports give. Returns the reports
- * that have messages and the display paths written.
+ * that have messages, the display paths written, and the names of the
+ * channel files the output folder now holds (written now or unchanged).
  */
 export function writeChannels(
   config: Config,
   collected: CollectedEntries,
   outputRoot: string,
   display: (name: string) => string
-): {files: VFile[]; written: string[]} {
+): {files: VFile[]; written: string[]; present: string[]} {
   const {settings, feed, recent, newest} = collected
   const files: VFile[] = []
   const written: string[] = []
+  const present: string[] = []
   const put = (name: string, text: string) => {
     const target = path.join(outputRoot, name)
+    present.push(name)
     if (readIfFile(target) === text) return
     writeAtomic(target, text)
     written.push(display(name))
@@ -59,14 +62,14 @@ export function writeChannels(
     )
     files.push(file)
   }
-  if (!newest) return {files, written}
+  if (!newest) return {files, written, present}
 
   const channel = feedChannel(config, newest)
   const limit = {limit: settings.length}
   if (settings.atom) put(feedFileNames.atom, toAtom(feed, channel, limit))
   if (settings.rss) put(feedFileNames.rss, toRss(feed, channel, limit))
   if (settings.json) put(feedFileNames.json, toJsonFeed(feed, channel, limit))
-  if (!settings.newsSitemap) return {files, written}
+  if (!settings.newsSitemap) return {files, written, present}
 
   const file = new VFile({path: display(newsSitemapName)})
   const publicationName =
@@ -113,7 +116,7 @@ export function writeChannels(
     if (sitemap) removeStaleParts(outputRoot, names)
   }
   if (file.messages.length > 0) files.push(file)
-  return {files, written}
+  return {files, written, present}
 }
 
 /** What the feeds say of themselves: config first, then the newest article. */

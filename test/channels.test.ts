@@ -859,6 +859,19 @@ describe('determinism and the build cache', () => {
     }
   })
 
+  it('restores a channel file deleted or edited by hand, the articles unchanged', async () => {
+    const project = await makeProject(storyFiles(dated))
+    await buildIn(project)
+    const before = await readChannels(project)
+    await rm(path.join(project, 'output', 'feed.atom'))
+    await writeFile(path.join(project, 'output', 'feed.rss'), 'edited')
+    const again = await buildIn(project)
+    expect(again.written).toEqual(['output/feed.atom', 'output/feed.rss'])
+    expect(await readChannels(project)).toEqual(before)
+    // And a third build has nothing to do.
+    expect((await buildIn(project)).written).toEqual([])
+  })
+
   it('changes the channels when one headline changes, as a fresh build would', async () => {
     const project = await makeProject(storyFiles(dated))
     await buildIn(project)
