@@ -17,3 +17,17 @@ export function findAuthorEntry(
       (entry.aliases ?? []).some((alias) => alias.toLowerCase() === wanted)
   )
 }
+
+/**
+ * One key for the spellings of a name that differ only in case, accents or
+ * punctuation (`JOSE DIAZ`, `José Díaz` -> `jose-diaz`): every output counts
+ * them as one author.
+ */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+}

@@ -26,13 +26,13 @@ import {
 } from './channels.js'
 import {validateConfigSchema} from './json-schemas.js'
 import {nitfProfiles} from './nitf-profile.js'
-import {ninjsSuffix} from './output-names.js'
+import {configName, ninjsSuffix} from './output-names.js'
 import type {Pool} from './pool.js'
 import {readJson} from './read-json.js'
 import type {Config} from './types.js'
 import {fromPlainFile, toPlainFile} from './vfile-transfer.js'
 
-export const configName = 'copydesk.config.json'
+export {configName}
 /** What a build with no paths builds. */
 export const defaultInputs = ['input']
 const sidecarSuffix = '.meta.json'
@@ -212,15 +212,22 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const clashOf = (input: Input): VFile | undefined => {
     const clash = clashesOf(input)
     const stem = stemOf(input)
-    // The channels' files at the top of the output folder are taken too.
-    const channelFile = stem.includes('/')
-      ? undefined
-      : suffixes.find((suffix) => isChannelFile(config, stem + suffix))
-    if (channelFile !== undefined) {
+    // The channels' files at the top of the output folder are taken too,
+    // as outputs and as folders outputs go in.
+    const [top = ''] = stem.split('/')
+    const taken =
+      top === stem
+        ? suffixes
+            .map((suffix) => stem + suffix)
+            .find((name) => isChannelFile(config, name))
+        : isChannelFile(config, top)
+          ? `${top}/`
+          : undefined
+    if (taken !== undefined) {
       const file = new VFile({path: displayOf(cwd, input)})
       fail(
         file,
-        `Unexpected input whose output \`${stem}${channelFile}\` is a file the feeds or the news sitemap write, expected another name; rename the article or turn that channel off in \`${configName}\``,
+        `Unexpected input whose output \`${taken}\` is a file the feeds or the news sitemap write, expected another name; rename the article or turn that channel off in \`${configName}\``,
         'output-collision'
       )
       return file
@@ -359,7 +366,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         (name) => toPosix(path.relative(cwd, path.join(outputRoot, name)))
       )
       const plain = channelsWritten.files.map(toPlainFile)
+      // Nothing written: nothing to serve next time (and no cache folder
+      // made for a build that wrote nothing).
       if (
+        channelsWritten.present.length > 0 &&
         !plain.some((file) => file.messages.some((message) => message.fatal))
       ) {
         cache.recordChannels(state, plain, channelsWritten.present)
@@ -481,7 +491,13 @@ async function removeStaleTemporaries(
   suffixes: readonly string[]
 ): Promise<void> {
   const temporaryName = new RegExp(
-    `(?:${suffixes.map((suffix) => suffix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\.\\d{1,10}$`
+    `(?:${[
+      ...suffixes.map((suffix) =>
+        suffix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      ),
+      // Parts of a split news sitemap, at the top of the output folder.
+      '(?:^|[\\\\/])news-sitemap-\\d+\\.xml'
+    ].join('|')})\\.\\d{1,10}$`
   )
   if (!existsSync(outputRoot)) return
   // Only names that end in a digit: listing every output of a large

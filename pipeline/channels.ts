@@ -121,7 +121,16 @@ export function collectChannels(
       if (settings.atom || settings.rss || settings.json) {
         feed.push(entry)
         if (feed.length >= settings.length * 2) {
-          feed = feed.sort(newestFirst).slice(0, settings.length)
+          // The newest `length`, one per URL, as the feeds will list them.
+          const urls = new Set<string>()
+          feed = feed
+            .sort(newestFirst)
+            .filter((item) => {
+              if (urls.has(item.url)) return false
+              urls.add(item.url)
+              return true
+            })
+            .slice(0, settings.length)
         }
       }
       if (!settings.newsSitemap) return

@@ -3,6 +3,9 @@
 // emitters give them as their own addresses, Atom `rel="self"` and the
 // sitemap index's `loc`; the build keeps articles' outputs off them).
 
+/** The project config, at the project root. */
+export const configName = 'copydesk.config.json'
+
 /** Suffix of an article's ninjs output. */
 export const ninjsSuffix = '.ninjs.json'
 

@@ -89,7 +89,7 @@ agency?: Line
 }
 
 /**
- * ISO 8601 date-time with seconds and a UTC offset (at most 14 hours).
+ * ISO 8601 date-time with seconds (no leap second) and a UTC offset (at most 14 hours).
  */
 export type DateTime = string
 /**
@@ -145,11 +145,11 @@ license?: string
  */
 urgency?: number
 /**
- * ISO 8601 date-time with seconds and a UTC offset (at most 14 hours).
+ * ISO 8601 date-time with seconds (no leap second) and a UTC offset (at most 14 hours).
  */
 embargoUntil?: string
 /**
- * ISO 8601 date-time with seconds and a UTC offset (at most 14 hours).
+ * ISO 8601 date-time with seconds (no leap second) and a UTC offset (at most 14 hours).
  */
 expires?: string
 /**

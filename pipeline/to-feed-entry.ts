@@ -2,7 +2,7 @@
 // from the article, its context and the facts its page shares with the
 // JSON-LD (URL, description, publisher). Only an article with a URL and a
 // publication date has one.
-import {findAuthorEntry} from './author-directory.js'
+import {findAuthorEntry, nameKey} from './author-directory.js'
 import type {FeedAuthor, FeedEntry} from './feed-entry.js'
 import type {PageFacts} from './to-jsonld.js'
 import type {Article, ArticleContext} from './types.js'
@@ -28,7 +28,10 @@ export function toFeedEntry(
     body: article.body,
     authors: feedAuthors(article, context),
     datePublished: meta.datePublished,
-    keywords: meta.keywords ?? []
+    // Tags: white space collapsed, so no attribute holds a raw line break.
+    keywords: (meta.keywords ?? [])
+      .map((keyword) => keyword.replace(/\s+/g, ' ').trim())
+      .filter((keyword) => keyword !== '')
   }
   const summary = article.subheadline ?? facts.description
   if (summary !== undefined) entry.summary = summary
@@ -50,8 +53,10 @@ function feedAuthors(article: Article, context: ArticleContext): FeedAuthor[] {
     for (const author of byline.authors) {
       const entry = findAuthorEntry(context.config, author.name)
       const name = entry?.name ?? author.name
-      if (seen.has(name)) continue
-      seen.add(name)
+      // Spelled twice (`JOSE DIAZ`, `José Díaz`): one author, as elsewhere.
+      const key = nameKey(name)
+      if (seen.has(key)) continue
+      seen.add(key)
       authors.push(entry?.url ? {name, url: entry.url} : {name})
     }
   }

@@ -320,7 +320,14 @@ function prepareFeed(
     }
   })
   dated.sort((left, right) => newestFirst(left.entry, right.entry))
+  // One entry per URL, the newest: feed ids must be unique.
+  const urls = new Set<string>()
   const kept = dated
+    .filter(({entry}) => {
+      if (urls.has(entry.url)) return false
+      urls.add(entry.url)
+      return true
+    })
     .slice(0, limit)
     .map(({entry, published, modified}) =>
       prepareEntry(entry, published, modified)

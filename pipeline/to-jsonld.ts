@@ -21,7 +21,7 @@ import type {
   WebSite
 } from 'schema-dts'
 import {unified} from 'unified'
-import {type AuthorEntry, findAuthorEntry} from './author-directory.js'
+import {type AuthorEntry, findAuthorEntry, nameKey} from './author-directory.js'
 import type {Article, ArticleContext, Author, Meta} from './types.js'
 import {countWords} from './words.js'
 
@@ -304,12 +304,7 @@ function toAuthor(
 
 /** A URL fragment from a name: `Lee Hyo-jin` -> `lee-hyo-jin`. */
 function slug(name: string): string {
-  const value = name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
+  const value = nameKey(name)
   return encodeURIComponent(value === '' ? 'unnamed' : value)
 }
 

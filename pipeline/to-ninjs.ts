@@ -9,7 +9,7 @@ import type {Root} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
 import {canonicalAgency} from './agencies.js'
-import {findAuthorEntry} from './author-directory.js'
+import {findAuthorEntry, nameKey} from './author-directory.js'
 import type {PageFacts} from './to-jsonld.js'
 import type {Article, ArticleContext, Author, Meta} from './types.js'
 import {countWords} from './words.js'
@@ -390,16 +390,6 @@ function authors(
     }
   }
   return parties
-}
-
-/** A name without case, accents and punctuation: `José Díaz` -> `jose-diaz`. */
-function nameKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
 }
 
 /** The agencies of bylines and dateline: `AP` and `Associated Press` are one. */

@@ -6,18 +6,21 @@
 // sitemap's reference time, unless given, is the newest publication date.
 // ruleIds (on the report of the file concerned): `news-sitemap-left-out`
 // (warning: an article the sitemap cannot list), `no-publication-name`
-// (warning: no news sitemap without a publication name), `no-feed-entry`
+// (info: no news sitemap without a publication name), `write-error` (fatal:
+// a channel file that is not a plain file or cannot be written; the other
+// channels are still written), `no-feed-entry`
 // (info, on the output folder: articles left out of every channel for want
 // of a URL or a date; when none has both, no channel is written),
 // `empty-news-sitemap` (info: no article in the window, no sitemap), and
 // `internal-error` (a bug).
-import {existsSync, readdirSync, readFileSync, rmSync} from 'node:fs'
+import {lstatSync, readdirSync, readFileSync, rmSync} from 'node:fs'
 import path from 'node:path'
 import {VFile} from 'vfile'
-import {failInternal, writeAtomic} from './build-shared.js'
+import {codeOf, fail, failInternal, writeAtomic} from './build-shared.js'
 import type {CollectedEntries} from './channels.js'
 import type {FeedChannel, FeedEntry} from './feed-entry.js'
 import {
+  configName,
   feedFileNames,
   isNewsSitemapPart,
   newsSitemapName
@@ -40,18 +43,52 @@ export function writeChannels(
   outputRoot: string,
   display: (name: string) => string
 ): {files: VFile[]; written: string[]; present: string[]} {
-  const {settings, feed, recent, newest} = collected
+  const {settings, feed, recent, newest, without} = collected
   const files: VFile[] = []
   const written: string[] = []
   const present: string[] = []
-  const put = (name: string, text: string) => {
-    const target = path.join(outputRoot, name)
-    present.push(name)
-    if (readIfFile(target) === text) return
-    writeAtomic(target, text)
-    written.push(display(name))
+  const report = (file: VFile) => {
+    if (file.messages.length > 0) files.push(file)
   }
-  const {without} = collected
+  /**
+   * Write `text` to the channel file `name` unless it holds it already; a
+   * failure is that channel's error, never the build's.
+   */
+  const put = (file: VFile, name: string, text: string) => {
+    const target = path.join(outputRoot, name)
+    try {
+      // Only a plain file is read or replaced: never a link out of the
+      // folder, a FIFO (reading it would hang) or a folder.
+      const info = lstatSync(target, {throwIfNoEntry: false})
+      if (info && !info.isFile()) {
+        throw Object.assign(new Error(`not a file: ${target}`), {
+          code: info.isDirectory() ? 'EISDIR' : 'EEXIST'
+        })
+      }
+      if (!info || readFileSync(target, 'utf8') !== text) {
+        writeAtomic(target, text)
+        written.push(display(name))
+      }
+      present.push(name)
+    } catch (error) {
+      fail(
+        file,
+        `Unexpected write failure (${codeOf(error)}), expected \`${name}\` to be a file copydesk can write in the output folder`,
+        'write-error'
+      )
+    }
+  }
+  /** Run one channel: what it throws is reported on its file (a bug). */
+  const channelFile = (name: string, run: (file: VFile) => void) => {
+    const file = new VFile({path: display(name)})
+    try {
+      run(file)
+    } catch (error) {
+      failInternal(file, error)
+    }
+    report(file)
+  }
+
   if (without.count > 0) {
     const file = new VFile({path: display('.')})
     const named = without.paths.map((name) => `\`${name}\``).join(', ')
@@ -60,39 +97,45 @@ export function writeChannels(
       `Unexpected ${without.count === 1 ? 'article' : `${without.count} articles`} without a URL (\`url\` in the sidecar or \`baseUrl\` in the config) or \`datePublished\`: ${named}${more > 0 ? ` and ${more} more` : ''}, expected both for the feeds and the news sitemap; left out of them${newest ? '' : ', and no channel written'}`,
       {ruleId: 'no-feed-entry', source}
     )
-    files.push(file)
+    report(file)
   }
-  if (!newest) return {files, written, present}
+  if (!newest) {
+    // A sitemap an earlier build wrote would list old news.
+    if (settings.newsSitemap) removeSitemap(outputRoot, new Set())
+    return {files, written, present}
+  }
 
   const channel = feedChannel(config, newest)
   const limit = {limit: settings.length}
-  if (settings.atom) put(feedFileNames.atom, toAtom(feed, channel, limit))
-  if (settings.rss) put(feedFileNames.rss, toRss(feed, channel, limit))
-  if (settings.json) put(feedFileNames.json, toJsonFeed(feed, channel, limit))
+  const feeds = [
+    [settings.atom, feedFileNames.atom, toAtom],
+    [settings.rss, feedFileNames.rss, toRss],
+    [settings.json, feedFileNames.json, toJsonFeed]
+  ] as const
+  for (const [on, name, render] of feeds) {
+    if (on)
+      channelFile(name, (file) => put(file, name, render(feed, channel, limit)))
+  }
   if (!settings.newsSitemap) return {files, written, present}
 
-  const file = new VFile({path: display(newsSitemapName)})
-  const publicationName =
-    config.newsSitemap?.publicationName ?? channel.publisher
-  if (publicationName === undefined) {
-    file.message(
-      'Unexpected news sitemap without a publication name, expected `publisher.name` or `newsSitemap.publicationName` in `copydesk.config.json`; not written',
-      {ruleId: 'no-publication-name', source}
-    )
-  } else {
-    const now = settings.now ?? newest.datePublished
-    let sitemap: ReturnType<typeof toNewsSitemap> | undefined
-    try {
-      sitemap = toNewsSitemap(recent, {
-        now,
-        publicationName,
-        base: channel.base
-      })
-    } catch (error) {
-      // The config schema and `--now` rule out what the emitter refuses.
-      failInternal(file, error)
+  channelFile(newsSitemapName, (file) => {
+    const publicationName =
+      config.newsSitemap?.publicationName ?? channel.publisher
+    if (publicationName === undefined) {
+      file.info(
+        `Unexpected news sitemap without a publication name, expected \`publisher.name\` or \`newsSitemap.publicationName\` in \`${configName}\`; not written`,
+        {ruleId: 'no-publication-name', source}
+      )
+      removeSitemap(outputRoot, new Set())
+      return
     }
-    for (const left of sitemap?.left ?? []) {
+    const now = settings.now ?? newest.datePublished
+    const sitemap = toNewsSitemap(recent, {
+      now,
+      publicationName,
+      base: channel.base
+    })
+    for (const left of sitemap.left) {
       // Old news is expected, not worth a line each.
       if (left.ruleId === 'too-old' || left.ruleId === 'in-future') continue
       file.message(`\`${left.path}\`: ${left.reason}`, {
@@ -100,22 +143,17 @@ export function writeChannels(
         source
       })
     }
-    const names = new Set<string>()
-    for (const part of sitemap?.files ?? []) {
-      names.add(part.name)
-      put(part.name, part.xml)
-    }
-    if (sitemap && names.size === 0) {
+    const names = new Set(sitemap.files.map((part) => part.name))
+    if (names.size === 0) {
       // No valid empty sitemap exists, and a stale one would list old news.
       file.info(
-        `Unexpected news sitemap without an article published in the two days before ${now}, expected at least one; \`${newsSitemapName}\` not written${existsSync(path.join(outputRoot, newsSitemapName)) ? ', and the one an earlier build wrote removed' : ''}`,
+        `Unexpected news sitemap without an article published in the two days before ${now}, expected at least one; \`${newsSitemapName}\` not written, and one an earlier build wrote removed`,
         {ruleId: 'empty-news-sitemap', source}
       )
-      rmSync(path.join(outputRoot, newsSitemapName), {force: true})
     }
-    if (sitemap) removeStaleParts(outputRoot, names)
-  }
-  if (file.messages.length > 0) files.push(file)
+    for (const part of sitemap.files) put(file, part.name, part.xml)
+    removeSitemap(outputRoot, names)
+  })
   return {files, written, present}
 }
 
@@ -142,16 +180,12 @@ function siteOf(url: string): string {
   return new URL('/', url).href
 }
 
-function readIfFile(target: string): string | undefined {
-  try {
-    return readFileSync(target, 'utf8')
-  } catch {
-    return undefined
-  }
-}
-
-/** A split sitemap that now needs fewer parts leaves none of the old ones. */
-function removeStaleParts(outputRoot: string, current: ReadonlySet<string>) {
+/**
+ * Remove the news sitemap files of earlier builds that `keep` does not name:
+ * parts a smaller sitemap no longer needs, or the whole sitemap when there
+ * is none now. Only plain files: a folder of that name is left alone.
+ */
+function removeSitemap(outputRoot: string, keep: ReadonlySet<string>) {
   let names: string[]
   try {
     names = readdirSync(outputRoot)
@@ -159,8 +193,13 @@ function removeStaleParts(outputRoot: string, current: ReadonlySet<string>) {
     return
   }
   for (const name of names) {
-    if (isNewsSitemapPart(name) && !current.has(name)) {
-      rmSync(path.join(outputRoot, name), {force: true})
+    if (keep.has(name)) continue
+    if (name !== newsSitemapName && !isNewsSitemapPart(name)) continue
+    const target = path.join(outputRoot, name)
+    try {
+      if (lstatSync(target).isFile()) rmSync(target, {force: true})
+    } catch {
+      // Gone already, or not ours to remove.
     }
   }
 }

@@ -6,6 +6,7 @@
 // sitemap's window and `--now`, turning channels off, determinism, the build
 // cache and worker threads, hostile text, and output names that collide with
 // a channel's file.
+import {execFileSync} from 'node:child_process'
 import {
   mkdir,
   mkdtemp,
@@ -13,6 +14,7 @@ import {
   readFile,
   rm,
   stat,
+  symlink,
   utimes,
   writeFile
 } from 'node:fs/promises'
@@ -618,7 +620,7 @@ describe('the news sitemap window', () => {
 })
 
 describe('what the news sitemap leaves out', () => {
-  it('warns of an article without a language or at a URL listed twice; the feeds keep them', async () => {
+  it('warns of an article without a language or at a URL listed twice; the feeds list each URL once', async () => {
     const harbour = dated.find((story) => story.stem === 'harbour') as Story
     const tokyo = dated.find((story) => story.stem === 'tokyo') as Story
     const project = await makeProject({
@@ -645,8 +647,7 @@ describe('what the news sitemap leaves out', () => {
     expect(listed.atom).toEqual([
       urlOf('harbour'),
       urlOf('tokyo'),
-      urlOf('nolang'),
-      urlOf('tokyo')
+      urlOf('nolang')
     ])
     expect(listed.sitemap).toEqual([urlOf('harbour'), urlOf('tokyo')])
     const report = result.files.find(
@@ -690,7 +691,7 @@ describe('what the news sitemap leaves out', () => {
       result.files
         .find((file) => file.path === 'output/news-sitemap.xml')
         ?.messages.map((message) => [message.ruleId, message.fatal])
-    ).toEqual([['no-publication-name', false]])
+    ).toEqual([['no-publication-name', undefined]])
     const atom = first(fromXml(channels['feed.atom'] ?? ''), 'feed')
     expect(textOf(first(atom, 'title'))).toBe('news.example')
     expect(await expectValidOutputs(project)).toEqual([
@@ -703,12 +704,14 @@ describe('what the news sitemap leaves out', () => {
 })
 
 describe('dates in the feeds', () => {
-  it('refuses sidecar dates without seconds or with an offset over 14 hours, at the value', async () => {
+  it('refuses sidecar dates without seconds, with a leap second or an offset over 14 hours, at the value', async () => {
     // ninjs, xsd:dateTime and RFC 3339 all want seconds: the sidecar schema
     // asks for them rather than copydesk adding them.
     for (const datePublished of [
       '2026-11-27T15:30+02:00',
-      '2026-11-27T15:30:00+15:00'
+      '2026-11-27T15:30:00+15:00',
+      // A leap second: `Date.parse` cannot read it, so no order would hold.
+      '2016-12-31T23:59:60Z'
     ]) {
       const project = await makeProject({
         'input/early.txt': articleText(dated[0] as Story),
@@ -1185,5 +1188,120 @@ describe('output names that a channel takes', () => {
     // The profile's NITF, not a sitemap.
     expect(await channel(project, 'news-sitemap.xml')).toContain('<nitf')
     expect(await channel(project, 'feed.atom')).toContain(urlOf('news-sitemap'))
+  })
+})
+
+describe('channel files that cannot be written, and stale ones', () => {
+  it('refuses an article whose outputs would go in a folder named as a channel file', async () => {
+    const project = await makeProject({
+      ...storyFiles(dated),
+      'input/feed.atom/x.txt': articleText(dated[0] as Story)
+    })
+    const result = await buildIn(project)
+    const refused = result.files.find(
+      (file) => file.path === 'input/feed.atom/x.txt'
+    )
+    expect(refused?.messages.map((message) => message.reason)).toEqual([
+      'Unexpected input whose output `feed.atom/` is a file the feeds or the news sitemap write, expected another name; rename the article or turn that channel off in `copydesk.config.json`'
+    ])
+    await expectValidOutputs(project)
+    expect((await stat(path.join(project, 'output/feed.atom'))).isFile()).toBe(
+      true
+    )
+  })
+
+  it('never writes through a link, and one channel that fails leaves the others written', async () => {
+    const project = await makeProject(storyFiles(dated))
+    await mkdir(path.join(project, 'output'), {recursive: true})
+    await writeFile(path.join(project, 'outside.txt'), 'mine')
+    await symlink('../outside.txt', path.join(project, 'output/feed.json'))
+    await mkdir(path.join(project, 'output/feed.rss'))
+    const result = await buildIn(project)
+    expect(await readFile(path.join(project, 'outside.txt'), 'utf8')).toBe(
+      'mine'
+    )
+    const failures = result.files.flatMap((file) =>
+      file.messages
+        .filter((message) => message.fatal)
+        .map((message) => `${file.path}: ${message.ruleId} ${message.reason}`)
+    )
+    expect(failures.sort()).toEqual([
+      'output/feed.json: write-error Unexpected write failure (EEXIST), expected `feed.json` to be a file copydesk can write in the output folder',
+      'output/feed.rss: write-error Unexpected write failure (EISDIR), expected `feed.rss` to be a file copydesk can write in the output folder'
+    ])
+    const channels = await readChannels(project)
+    expect(
+      await checkOutputFile('feed.atom', channels['feed.atom'] ?? '')
+    ).toEqual([])
+    expect(
+      await checkOutputFile(
+        'news-sitemap.xml',
+        channels['news-sitemap.xml'] ?? ''
+      )
+    ).toEqual([])
+  })
+
+  it('does not hang on a FIFO where a channel file goes', async () => {
+    const project = await makeProject(storyFiles(dated))
+    await mkdir(path.join(project, 'output'), {recursive: true})
+    execFileSync('mkfifo', [path.join(project, 'output/feed.atom')])
+    const result = await buildIn(project)
+    expect(
+      result.files
+        .find((file) => file.path === 'output/feed.atom')
+        ?.messages.map((message) => message.ruleId)
+    ).toEqual(['write-error'])
+  })
+
+  it('removes a news sitemap an earlier build wrote when no article has an entry now', async () => {
+    const project = await makeProject(storyFiles(dated))
+    await buildIn(project)
+    expect((await readChannels(project))['news-sitemap.xml']).toBeDefined()
+    for (const story of dated) {
+      await writeFile(
+        path.join(project, `input/${story.stem}.meta.json`),
+        '{}\n'
+      )
+    }
+    await buildIn(project)
+    expect((await readChannels(project))['news-sitemap.xml']).toBeUndefined()
+  })
+
+  it('without a publication name: an info, no sitemap, and an old one removed', async () => {
+    const project = await makeProject(storyFiles(dated))
+    await buildIn(project)
+    for (const story of dated) {
+      const meta = JSON.parse(sidecarText(story))
+      meta.publisher = undefined
+      await writeFile(
+        path.join(project, `input/${story.stem}.meta.json`),
+        JSON.stringify(meta)
+      )
+    }
+    const result = await buildIn(project)
+    expect(
+      result.files
+        .find((file) => file.path === 'output/news-sitemap.xml')
+        ?.messages.map((message) => [message.ruleId, message.fatal])
+    ).toEqual([['no-publication-name', undefined]])
+    expect((await readChannels(project))['news-sitemap.xml']).toBeUndefined()
+  })
+
+  it('lists a URL once in the feeds, the newest article under it', async () => {
+    const [first, second] = dated.slice(-2) as [Story, Story]
+    const project = await makeProject({
+      ...storyFiles(dated),
+      [`input/${second.stem}.meta.json`]: sidecarText(second).replace(
+        urlOf(second.stem),
+        urlOf(first.stem)
+      )
+    })
+    await buildIn(project)
+    const json = JSON.parse(
+      (await readChannels(project))['feed.json'] ?? '{}'
+    ) as {items: Array<{id: string}>}
+    const ids = json.items.map((item) => item.id)
+    expect(ids).toEqual([...new Set(ids)])
+    expect(ids).toHaveLength(dated.length - 1)
   })
 })
