@@ -6,6 +6,7 @@
 // two days of its reference time. This module is light (the main thread
 // loads it for every build); `write-channels.ts` serializes and writes.
 
+import {twoDays} from './date-time.js'
 import {type FeedEntry, newestFirst} from './feed-entry.js'
 import {
   feedFileNames,
@@ -16,7 +17,6 @@ import type {Config} from './types.js'
 
 /** Entries per feed when the config does not say. */
 const defaultFeedLength = 20
-const twoDays = 2 * 24 * 60 * 60 * 1000
 /** Articles without an entry named in the report; the rest are counted. */
 const namedWithout = 5
 

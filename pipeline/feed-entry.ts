@@ -35,7 +35,6 @@ export interface FeedEntry {
   language?: string
   /** Publisher name (sidecar, config or masthead). */
   publisher?: string
-  section?: string
   keywords: string[]
   /** URL of the lead image. */
   image?: string

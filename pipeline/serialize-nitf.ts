@@ -10,6 +10,7 @@ import type {ElementContent, Root, RootContent} from 'xast'
 import {toXml} from 'xast-util-to-xml'
 import type {NitfEncoding} from './schema-types.js'
 import {xmlIllegalCharacter} from './xml-characters.js'
+import {escapedText} from './xml-document.js'
 
 /** How a NITF document is written. */
 export interface SerializeNitfOptions {
@@ -113,14 +114,8 @@ function characterReference(character: string): string {
  */
 function prepare(node: ElementContent, depth: number): ElementContent[] {
   if (node.type === 'text' || node.type === 'raw') {
-    // The serializer escapes `&` and `<` only, and `]]>` in text is not
-    // well-formed XML: escape every `>`, in the serializer's `&#x..;` style.
-    return withoutIllegal(node.value)
-      .split('>')
-      .flatMap((part, index): ElementContent[] => [
-        ...(index > 0 ? [{type: 'raw', value: '&#x3E;'} as const] : []),
-        ...(part ? [{type: 'text', value: part} as const] : [])
-      ])
+    // Every `>` as `&#x3E;`, XML-illegal characters dropped.
+    return escapedText(node.value)
   }
   if (node.type === 'comment' || node.type === 'instruction') {
     return [{...node, value: withoutIllegal(node.value)}]

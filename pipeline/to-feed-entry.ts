@@ -39,7 +39,6 @@ export function toFeedEntry(
   const language = meta.language ?? config.language
   if (language !== undefined) entry.language = language
   if (facts.publisher) entry.publisher = facts.publisher.name
-  if (meta.section !== undefined) entry.section = meta.section
   const image = meta.images?.[0]?.url
   if (image !== undefined) entry.image = image
   return entry

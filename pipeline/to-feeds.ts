@@ -21,9 +21,9 @@
 import type {RootContent as HastContent, Root as HastRoot} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
-import type {Element, ElementContent, Root, RootContent} from 'xast'
-import {toXml} from 'xast-util-to-xml'
+import type {Element} from 'xast'
 import {x} from 'xastscript'
+import {parseDateTime, utcDay} from './date-time.js'
 import {
   type FeedAuthor,
   type FeedChannel,
@@ -32,6 +32,7 @@ import {
 } from './feed-entry.js'
 import {feedFileNames} from './output-names.js'
 import {xmlIllegalCharacter} from './xml-characters.js'
+import {xmlDocument} from './xml-document.js'
 
 /** How many entries a feed carries. */
 export interface FeedOptions {
@@ -39,19 +40,9 @@ export interface FeedOptions {
   limit: number
 }
 
-/**
- * File names under `FeedChannel.base` that the feeds give as their own
- * address (`rel="self"`, `feed_url`). Write the feeds under these names.
- */
-export {feedFileNames}
-
 const atomNamespace = 'http://www.w3.org/2005/Atom'
 const dublinCoreNamespace = 'http://purl.org/dc/elements/1.1/'
 const jsonFeedVersion = 'https://jsonfeed.org/version/1.1'
-
-// The form `FeedEntry` dates take (as in the sidecar, `schemas/meta.schema.json`).
-const isoDateTime =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/
 
 // RFC 4287's `atomLanguageTag` (RFC 3066 form). A tag that does not match is
 // left out of every format, so that Atom stays valid.
@@ -402,53 +393,19 @@ function paragraphsHtml(paragraphs: readonly string[]): string {
  * Throws a `RangeError` naming the entry when `value` is not one.
  */
 function feedDate(value: string, path: string): FeedDate {
-  const match = isoDateTime.exec(value)
-  const [, year, month, day, hour, minute, second = '00', fraction = ''] =
-    match ?? []
-  const [zulu, sign, offsetHour, offsetMinute] = match?.slice(8) ?? []
-  if (
-    !year ||
-    !month ||
-    !day ||
-    !hour ||
-    !minute ||
-    !isCalendarDate(year, month, day) ||
-    Number(hour) > 23 ||
-    Number(minute) > 59 ||
-    Number(second) > 59 ||
-    (!zulu && (Number(offsetHour) > 23 || Number(offsetMinute) > 59))
-  ) {
+  const parts = parseDateTime(value)
+  if (!parts) {
     throw new RangeError(
       `Unexpected date \`${value}\` in \`${path}\`, expected an ISO 8601 date-time with a UTC offset (\`2026-11-28T09:00:00+09:00\`)`
     )
   }
-  // RFC 3339 and `xsd:dateTime` both need seconds. Upper-case `T` and `Z` is
-  // the form RFC 3339 recommends.
-  const offset = zulu ? 'Z' : `${sign}${offsetHour}:${offsetMinute}`
-  const rfc3339 = `${year}-${month}-${day}T${hour}:${minute}:${second}${fraction}${offset}`
+  const {year, month, day, hour, minute, second, offset} = parts
   const weekday = dayNames[utcDay(year, month, day).getUTCDay()]
   const monthName = monthNames[Number(month) - 1]
   // RFC 822 has no fractions of a second. The date and time are the local
   // ones as written, followed by the numeric offset.
-  const rfc822 = `${weekday}, ${day} ${monthName} ${year} ${hour}:${minute}:${second} ${zulu ? '+0000' : `${sign}${offsetHour}${offsetMinute}`}`
-  return {rfc3339, rfc822, instant: Date.parse(rfc3339)}
-}
-
-/** Midnight UTC of a calendar date, correct for years before 100 too. */
-function utcDay(year: string, month: string, day: string): Date {
-  const date = new Date(Date.UTC(2000, Number(month) - 1, Number(day)))
-  date.setUTCFullYear(Number(year))
-  return date
-}
-
-/** Whether the year, month and day name a real date (no 30 February). */
-function isCalendarDate(year: string, month: string, day: string): boolean {
-  const date = utcDay(year, month, day)
-  return (
-    date.getUTCFullYear() === Number(year) &&
-    date.getUTCMonth() === Number(month) - 1 &&
-    date.getUTCDate() === Number(day)
-  )
+  const rfc822 = `${weekday}, ${day} ${monthName} ${year} ${hour}:${minute}:${second} ${offset === 'Z' ? '+0000' : offset.replace(':', '')}`
+  return {rfc3339: parts.normalized, rfc822, instant: parts.instant}
 }
 
 /** The tag when it is one RFC 4287 accepts, else `undefined`. */
@@ -459,64 +416,10 @@ function language(value: string | undefined): string | undefined {
 
 /** XML text with the declaration, indented where only elements are, final newline. */
 function serializeXml(root: Element): string {
-  const children: RootContent[] = [
-    {type: 'instruction', name: 'xml', value: 'version="1.0" encoding="utf-8"'},
-    {type: 'text', value: '\n'},
-    ...layout(root, 0),
-    {type: 'text', value: '\n'}
-  ]
-  const tree: Root = {type: 'root', children}
-  // `allowDangerousXml` lets through only the `raw` nodes that `layout`
-  // makes, each a `]]&#x3E;`. Every other string is a text node or an
-  // attribute value, and the serializer escapes those.
-  return toXml(tree, {
-    allowDangerousXml: true,
-    closeEmptyElements: true,
-    tightClose: true
+  return xmlDocument(root, {
+    encoding: 'utf-8',
+    elementOnly: (element) => elementOnly.has(element.name)
   })
-}
-
-/**
- * Copy `node` for serializing. XML-illegal characters are dropped, `]]>` in
- * text is written as `]]&#x3E;`, and element-only content is indented.
- */
-function layout(node: ElementContent, depth: number): ElementContent[] {
-  if (node.type === 'text') {
-    // The serializer escapes `&` and `<` only, and `]]>` in character data
-    // is not well-formed XML.
-    return plain(node.value)
-      .split(']]>')
-      .flatMap((part, index): ElementContent[] => [
-        ...(index > 0 ? [{type: 'raw', value: ']]&#x3E;'} as const] : []),
-        ...(part ? [{type: 'text', value: part} as const] : [])
-      ])
-  }
-  if (node.type !== 'element') return [node]
-
-  const attributes: typeof node.attributes = {}
-  for (const [key, value] of Object.entries(node.attributes)) {
-    if (value !== null && value !== undefined) {
-      attributes[key] = plain(String(value))
-    }
-  }
-  const children = node.children.flatMap((child) => layout(child, depth + 1))
-  if (!elementOnly.has(node.name) || children.length === 0) {
-    return [{...node, attributes, children}]
-  }
-  const inner = `\n${'  '.repeat(depth + 1)}`
-  return [
-    {
-      ...node,
-      attributes,
-      children: [
-        ...children.flatMap((child): ElementContent[] => [
-          {type: 'text', value: inner},
-          child
-        ]),
-        {type: 'text', value: `\n${'  '.repeat(depth)}`}
-      ]
-    }
-  ]
 }
 
 /** `value` without the code points XML 1.0 does not allow. */

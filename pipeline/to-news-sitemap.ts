@@ -14,18 +14,16 @@
 // `invalid-language`, `invalid-date`, `too-old`, `in-future`,
 // `duplicate-url`, `over-limit`.
 
-import type {Element, ElementContent, Root, RootContent} from 'xast'
-import {toXml} from 'xast-util-to-xml'
+import type {Element} from 'xast'
 import {x} from 'xastscript'
+import {parseDateTime, twoDays} from './date-time.js'
 import {type FeedEntry, newestFirst} from './feed-entry.js'
 import {newsSitemapName, newsSitemapPartName} from './output-names.js'
 import {xmlIllegalCharacter} from './xml-characters.js'
+import {xmlDocument} from './xml-document.js'
 
 const sitemapNamespace = 'http://www.sitemaps.org/schemas/sitemap/0.9'
 const newsNamespace = 'http://www.google.com/schemas/sitemap-news/0.9'
-
-/** Name of the sitemap, or of the index when the articles need several files. */
-export {newsSitemapName}
 
 /** Google: "You can add up to 1,000 `<url>` elements in a News sitemap." */
 export const newsSitemapMaxPerFile = 1000
@@ -34,12 +32,6 @@ export const newsSitemapMaxPerFile = 1000
 const maxFilesPerIndex = 50_000
 // sitemaps.org `tLoc`: an absolute URI of 12 to 2,048 characters.
 const maxUrlLength = 2048
-const twoDays = 2 * 24 * 60 * 60 * 1000
-
-// The sidecar's `dateTime` form (`schemas/meta.schema.json`): date, hours
-// and minutes, optional seconds and fraction, `Z` or `±hh:mm`.
-const isoDateTime =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/
 
 // BCP 47, near enough: a 2-3 letter language, then subtags of 1-8 letters
 // or digits (`zh-Hant-TW`, `en-GB`, `de-CH-1996`, `en-US-u-ca-gregory`).
@@ -131,7 +123,7 @@ export function toNewsSitemap(
   entries: readonly FeedEntry[],
   options: NewsSitemapOptions
 ): NewsSitemap {
-  const now = parseDateTime(options.now)
+  const now = readDateTime(options.now)
   if (!now) {
     throw new RangeError(
       `Unexpected \`now\` \`${options.now}\`, expected an ISO 8601 date-time with an offset`
@@ -273,7 +265,7 @@ function check(entry: FeedEntry): Listed | NewsSitemapLeftOut {
       reason: `Unexpected language \`${entry.language}\`, expected a BCP 47 tag with an ISO 639 language`
     }
   }
-  const published = parseDateTime(entry.datePublished)
+  const published = readDateTime(entry.datePublished)
   if (!published) {
     return {
       path,
@@ -367,52 +359,11 @@ function urlset(listed: Listed[], publicationName: string): Element {
  * text, never both, so indenting changes no value.
  */
 function serialize(root: Element): string {
-  const children: RootContent[] = [
-    {type: 'instruction', name: 'xml', value: 'version="1.0" encoding="UTF-8"'},
-    {type: 'text', value: '\n'},
-    indent(root, 0),
-    {type: 'text', value: '\n'}
-  ]
-  const tree: Root = {type: 'root', children}
-  // `raw` only ever holds the `&#x3E;` made by `escapeText`.
-  return toXml(tree, {allowDangerousXml: true})
-}
-
-/** `element` with its element children on their own indented lines. */
-function indent(element: Element, depth: number): Element {
-  const elements = element.children.filter(
-    (child): child is Element => child.type === 'element'
-  )
-  if (elements.length === 0) {
-    return {...element, children: element.children.flatMap(escapeText)}
-  }
-  const inner = `\n${'  '.repeat(depth + 1)}`
-  return {
-    ...element,
-    children: [
-      ...elements.flatMap((child): ElementContent[] => [
-        {type: 'text', value: inner},
-        indent(child, depth + 1)
-      ]),
-      {type: 'text', value: `\n${'  '.repeat(depth)}`}
-    ]
-  }
-}
-
-/**
- * A text node as the serializer should write it. xast-util-to-xml escapes
- * `&` and `<` in text but not `>`, and `]]>` in text is not well-formed
- * XML: every `>` becomes `&#x3E;`, in the serializer's own reference style
- * (as `serialize-nitf.ts` does for NITF).
- */
-function escapeText(node: ElementContent): ElementContent[] {
-  if (node.type !== 'text') return [node]
-  return node.value
-    .split('>')
-    .flatMap((part, index): ElementContent[] => [
-      ...(index > 0 ? [{type: 'raw', value: '&#x3E;'} as const] : []),
-      ...(part ? [{type: 'text', value: part} as const] : [])
-    ])
+  return xmlDocument(root, {
+    encoding: 'UTF-8',
+    elementOnly: (element) =>
+      element.children.some((child) => child.type === 'element')
+  })
 }
 
 /** The folder URL of `base`, with a final `/`; throws for a bad one. */
@@ -452,40 +403,11 @@ function absoluteUrl(value: string): string | undefined {
  * offset and the clock time as written, and its instant; `undefined` for no
  * date-time, an impossible one (`2024-02-30`) or one without an offset.
  */
-function parseDateTime(
+function readDateTime(
   value: string
 ): {date: string; instant: number} | undefined {
-  const match = isoDateTime.exec(value.trim())
-  if (!match) return undefined
-  const [, year, month, day, hour, minute, second, fraction, zulu] = match
-  const [sign, offsetHour, offsetMinute] = match.slice(9)
-  if (!year || !month || !day || !hour || !minute) return undefined
-  const inRange =
-    Number(month) >= 1 &&
-    Number(month) <= 12 &&
-    Number(day) >= 1 &&
-    Number(day) <= daysInMonth(Number(year), Number(month)) &&
-    Number(hour) <= 23 &&
-    Number(minute) <= 59 &&
-    Number(second ?? 0) <= 59 &&
-    (zulu !== undefined ||
-      (Number(offsetMinute) <= 59 &&
-        (Number(offsetHour) < 14 ||
-          (Number(offsetHour) === 14 && Number(offsetMinute) === 0))))
-  if (!inRange) return undefined
-  const offset = zulu ? 'Z' : `${sign}${offsetHour}:${offsetMinute}`
-  const date = `${year}-${month}-${day}T${hour}:${minute}:${second ?? '00'}${fraction ?? ''}${offset}`
-  // The form above is the one `Date.parse` reads by the standard, the same
-  // reading `newestFirst` makes.
-  return {date, instant: Date.parse(date)}
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) {
-    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
-    return leap ? 29 : 28
-  }
-  return [4, 6, 9, 11].includes(month) ? 30 : 31
+  const parts = parseDateTime(value.trim())
+  return parts && {date: parts.normalized, instant: parts.instant}
 }
 
 /** `value` without XML-illegal characters and with white space runs collapsed. */

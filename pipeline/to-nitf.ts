@@ -10,6 +10,7 @@
 import type {Element, ElementContent, Root} from 'xast'
 import {x} from 'xastscript'
 import {canonicalAgency} from './agencies.js'
+import {parseDateTime} from './date-time.js'
 import {defaultNitfProfile, type NitfProfile} from './nitf-profile.js'
 import type {NitfRights} from './schema-types.js'
 import type {
@@ -27,10 +28,6 @@ const nitfNamespace = 'http://iptc.org/std/NITF/2006-10-18/'
 const nitfVersion = '-//IPTC//DTD NITF 3.6//EN'
 const nitfChangeDate = 'September 11, 2009'
 const nitfChangeTime = '12:26'
-
-// The sidecar's `dateTime` pattern (`schemas/meta.schema.json`).
-const isoDateTime =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/
 
 const monthNames = [
   'january',
@@ -74,7 +71,7 @@ export function toNitf(
   const {config, meta} = context
   const article = withoutBlanks(input)
   const published = meta.datePublished
-    ? parseDateTime(meta.datePublished)
+    ? readDateTime(meta.datePublished)
     : undefined
   // The sidecar speaks for this article, the config for the whole project.
   const publisher = [
@@ -138,7 +135,7 @@ export function toNitf(
 
 /** Turn an ISO 8601 date-time with offset into NITF basic form (`20231112T093000+0900`). */
 export function toNitfDate(iso: string): string {
-  const parts = parseDateTime(iso)
+  const parts = readDateTime(iso)
   if (!parts) {
     throw new RangeError(
       `Unexpected date \`${iso}\`, expected an ISO 8601 date-time with an offset`
@@ -450,22 +447,21 @@ function tagline(credits: string[]): Element {
 
 /** The NITF form of an ISO 8601 date-time, or `undefined` for none or an unreadable one. */
 function nitfDate(iso: string | undefined): string | undefined {
-  return iso === undefined ? undefined : parseDateTime(iso)?.nitf
+  return iso === undefined ? undefined : readDateTime(iso)?.nitf
 }
 
 /** Calendar fields and NITF form of an ISO 8601 date-time, or `undefined`. */
-function parseDateTime(iso: string): DateTimeParts | undefined {
-  const match = isoDateTime.exec(iso)
-  if (!match) return undefined
-  const [, year, month, day, hour, minute, second, zulu, sign, oh, om] = match
-  if (!year || !month || !day || !hour || !minute) return undefined
+function readDateTime(iso: string): DateTimeParts | undefined {
+  const parts = parseDateTime(iso)
+  if (!parts) return undefined
+  const {year, month, day, hour, minute, second, offset} = parts
   // Fractions of a second are dropped: NITF readers expect whole seconds.
-  const offset = zulu ? '+0000' : `${sign}${oh}${om}`
+  const zone = offset === 'Z' ? '+0000' : offset.replace(':', '')
   return {
     year,
     month,
     day,
-    nitf: `${year}${month}${day}T${hour}${minute}${second ?? '00'}${offset}`
+    nitf: `${year}${month}${day}T${hour}${minute}${second}${zone}`
   }
 }
 
