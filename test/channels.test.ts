@@ -31,6 +31,7 @@ import {createPool} from '../pipeline/pool.js'
 import {xmlIllegalCodePoints} from '../pipeline/xml-characters.js'
 import {checkOutputFile} from './helpers/channel-checks.js'
 import {runCliIn} from './helpers/run-cli.js'
+import {treeText as textOf} from './helpers/tree-text.js'
 
 // The real pool, watched: the worker-thread test shows it was used.
 vi.mock('../pipeline/pool.js', async (importOriginal) => {
@@ -288,19 +289,6 @@ function elements(parent: Root | Element | undefined, name: string) {
 
 function first(parent: Root | Element | undefined, name: string) {
   return elements(parent, name)[0]
-}
-
-function textOf(node: Element | undefined): string {
-  if (!node) return ''
-  return node.children
-    .map((child) =>
-      child.type === 'text'
-        ? child.value
-        : child.type === 'element'
-          ? textOf(child)
-          : ''
-    )
-    .join('')
 }
 
 const atomEntries = (xml: string) =>

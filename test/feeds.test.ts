@@ -18,6 +18,7 @@ import {
 } from '../pipeline/to-feeds.js'
 import {xmlIllegalCodePoints} from '../pipeline/xml-characters.js'
 import {validateAtom} from './helpers/jing.js'
+import {treeText as textOf} from './helpers/tree-text.js'
 
 const channel: FeedChannel = {
   title: 'The Daily Example',
@@ -102,18 +103,6 @@ function only(parent: Root | Element, name: string): Element {
     throw new Error(`Expected exactly one \`${name}\``)
   }
   return found
-}
-
-function textOf(node: Element): string {
-  return node.children
-    .map((child) =>
-      child.type === 'text'
-        ? child.value
-        : child.type === 'element'
-          ? textOf(child)
-          : ''
-    )
-    .join('')
 }
 
 function childText(parent: Element, name: string): string {

@@ -8,6 +8,7 @@ import {
   toNewsSitemap
 } from '../pipeline/to-news-sitemap.js'
 import {xmlIllegalCodePoints} from '../pipeline/xml-characters.js'
+import {treeText as text} from './helpers/tree-text.js'
 import {
   validateNewsSitemap,
   validateSitemapIndex,
@@ -68,19 +69,6 @@ function childNames(element: Element): string[] {
   return element.children.flatMap((child) =>
     child.type === 'element' ? [child.name] : []
   )
-}
-
-/** The text of `element`, as an XML reader gives it. */
-function text(element: Element): string {
-  return element.children
-    .map((child) =>
-      child.type === 'text'
-        ? child.value
-        : child.type === 'element'
-          ? text(child)
-          : ''
-    )
-    .join('')
 }
 
 /** Texts of the elements named `name` in `xml`. */

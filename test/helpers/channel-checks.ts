@@ -6,6 +6,7 @@ import type {Element, Root, RootContent} from 'xast'
 import {fromXml} from 'xast-util-from-xml'
 import {validateAtom} from './jing.js'
 import {officialNinjsErrors} from './official-ninjs.js'
+import {treeText as textOf} from './tree-text.js'
 import {validateNewsSitemap, validateSitemapIndex} from './validate-sitemap.js'
 
 const newsNamespaceOrder = [
@@ -116,17 +117,4 @@ function children(parent: Root | Element | undefined, name: string) {
 
 function child(parent: Root | Element | undefined, name: string) {
   return children(parent, name)[0]
-}
-
-function textOf(node: Element | undefined): string {
-  if (!node) return ''
-  return node.children
-    .map((each) =>
-      each.type === 'text'
-        ? each.value
-        : each.type === 'element'
-          ? textOf(each)
-          : ''
-    )
-    .join('')
 }

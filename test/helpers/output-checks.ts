@@ -12,6 +12,7 @@ import {fromXml} from 'xast-util-from-xml'
 import {validateXML} from 'xmllint-wasm'
 import {xmlIllegalCharacter} from '../../pipeline/xml-characters.js'
 import {officialNinjsErrors} from './official-ninjs.js'
+import {treeText as hastText, treeText as xmlText} from './tree-text.js'
 import {nitfSchemaFiles} from './validate-nitf.js'
 
 /** Problems with the outputs of one processed file (`[]` when none). */
@@ -213,18 +214,6 @@ function childElements(node: XastElement, name: string): XastElement[] {
   )
 }
 
-function xmlText(node: XastElement): string {
-  return node.children
-    .map((child) =>
-      child.type === 'text'
-        ? child.value
-        : child.type === 'element'
-          ? xmlText(child)
-          : ''
-    )
-    .join('')
-}
-
 /** A NITF document and what to name it when it fails validation. */
 export interface NitfCase {
   label: string
@@ -265,17 +254,4 @@ export async function validateNitfBatch(
     ]
     return errors.length > 0 ? [{label: item.label, errors}] : []
   })
-}
-
-/** The text of an HTML element, as a browser reads it. */
-function hastText(node: HastElement): string {
-  return node.children
-    .map((child) =>
-      child.type === 'text'
-        ? child.value
-        : child.type === 'element'
-          ? hastText(child)
-          : ''
-    )
-    .join('')
 }
