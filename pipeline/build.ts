@@ -20,8 +20,8 @@ import {openCache} from './build-cache.js'
 import {codeOf, fail, toPosix} from './build-shared.js'
 import {
   channelFileNames,
+  channelFileTest,
   collectChannels,
-  isChannelFile,
   wantsFeedEntries
 } from './channels.js'
 import {validateConfigSchema} from './json-schemas.js'
@@ -209,18 +209,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       if (list.length < 2) byFolder.set(folder, [...list, input])
     }
   }
+  const isChannelFile = channelFileTest(config)
   const clashOf = (input: Input): VFile | undefined => {
-    const clash = clashesOf(input)
     const stem = stemOf(input)
     // The channels' files at the top of the output folder are taken too,
     // as outputs and as folders outputs go in.
     const [top = ''] = stem.split('/')
     const taken =
       top === stem
-        ? suffixes
-            .map((suffix) => stem + suffix)
-            .find((name) => isChannelFile(config, name))
-        : isChannelFile(config, top)
+        ? suffixes.map((suffix) => stem + suffix).find(isChannelFile)
+        : isChannelFile(top)
           ? `${top}/`
           : undefined
     if (taken !== undefined) {
@@ -232,6 +230,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       )
       return file
     }
+    const clash = clashesOf(input)
     if (clash.size === 0) return undefined
     const file = new VFile({path: displayOf(cwd, input)})
     fail(

@@ -67,13 +67,17 @@ export function channelFileNames(config: Config): string[] {
   return names
 }
 
-/** Whether `name`, at the top of the output folder, is a channel's file. */
-export function isChannelFile(config: Config, name: string): boolean {
-  const lower = name.toLowerCase()
-  return (
-    channelFileNames(config).includes(lower) ||
-    (channelSettings(config).newsSitemap && isNewsSitemapPart(lower))
-  )
+/**
+ * A test of whether a name, at the top of the output folder, is a channel's
+ * file (any case, sitemap parts included): worked out once per build.
+ */
+export function channelFileTest(config: Config): (name: string) => boolean {
+  const names = new Set(channelFileNames(config))
+  const parts = channelSettings(config).newsSitemap
+  return (name) => {
+    const lower = name.toLowerCase()
+    return names.has(lower) || (parts && isNewsSitemapPart(lower))
+  }
 }
 
 /** The build's entries as the channels need them, collected as they come. */

@@ -18,9 +18,6 @@
 // `toAtom` only, on an empty feed: Atom needs an `updated` date and there is
 // no entry to take it from.
 
-import type {RootContent as HastContent, Root as HastRoot} from 'hast'
-import {toHtml} from 'hast-util-to-html'
-import {h} from 'hastscript'
 import type {Element} from 'xast'
 import {x} from 'xastscript'
 import {parseDateTime, utcDay} from './date-time.js'
@@ -31,6 +28,7 @@ import {
   newestFirst
 } from './feed-entry.js'
 import {feedFileNames} from './output-names.js'
+import {paragraphsHtml} from './paragraphs-html.js'
 import {xmlIllegalCharacter} from './xml-characters.js'
 import {xmlDocument} from './xml-document.js'
 
@@ -268,7 +266,9 @@ function rssItem(entry: PreparedEntry): Element {
   // entry has no body.
   const description =
     entry.html ||
-    (entry.summary === undefined ? '' : paragraphsHtml([entry.summary]))
+    (entry.summary === undefined
+      ? ''
+      : paragraphsHtml([entry.summary], {namedReferences: true}))
   return x('item', [
     x('title', entry.title),
     x('link', entry.url),
@@ -363,7 +363,7 @@ function prepareEntry(
     title: plain(entry.title),
     summary: present(entry.summary),
     paragraphs,
-    html: paragraphsHtml(paragraphs),
+    html: paragraphsHtml(paragraphs, {namedReferences: true}),
     authors,
     keywords: unique(entry.keywords.map((keyword) => plain(keyword).trim())),
     language: language(entry.language),
@@ -372,20 +372,6 @@ function prepareEntry(
     modified,
     updated: modified ?? published
   }
-}
-
-/**
- * The `<p>` fragment of plain paragraphs, built by hast-util-to-html: `<` and
- * `&` in the text become `&lt;` and `&amp;`, so the text never turns into markup.
- */
-function paragraphsHtml(paragraphs: readonly string[]): string {
-  const children: HastContent[] = []
-  for (const paragraph of paragraphs) {
-    if (children.length > 0) children.push({type: 'text', value: '\n'})
-    children.push(h('p', paragraph))
-  }
-  const tree: HastRoot = {type: 'root', children}
-  return toHtml(tree, {characterReferences: {useNamedReferences: true}})
 }
 
 /**

@@ -22,6 +22,7 @@ import type {
 } from 'schema-dts'
 import {unified} from 'unified'
 import {type AuthorEntry, findAuthorEntry, nameKey} from './author-directory.js'
+import {optionalField} from './optional-field.js'
 import type {Article, ArticleContext, Author, Meta} from './types.js'
 import {countWords} from './words.js'
 
@@ -63,17 +64,24 @@ const englishParser = unified().use(retextEnglish)
 /** What the JSON-LD and the page head both say of an article, worked out once. */
 export interface PageFacts {
   url: string | undefined
+  /**
+   * The story's stable identifier: the page URL, else a URN of the story id
+   * (`urn:copydesk:story:<id>`). Never a file path.
+   */
+  uri: string
   description: string | undefined
   publisher: PublisherFacts | undefined
 }
 
-/** URL, description and publisher of an article's page. */
+/** URL, identifier, description and publisher of an article's page. */
 export function pageFacts(
   article: Article,
   context: ArticleContext
 ): PageFacts {
+  const url = articleUrl(context)
   return {
-    url: articleUrl(context),
+    url,
+    uri: url ?? `urn:copydesk:story:${encodeURIComponent(context.storyId)}`,
     description: articleDescription(article),
     publisher: resolvePublisher(article, context)
   }
@@ -92,7 +100,7 @@ export function toJsonLd(
   const articleBody = article.body.join('\n\n')
   const url = facts.url
   const site = siteUrl(context, url)
-  const ids = graphIds(context, url, site)
+  const ids = graphIds(facts.uri, url, site)
   const language = meta.language ?? config.language
   const field = optionalField<NewsArticleNode>()
   const publisherNode = publisher(facts.publisher, ids, site)
@@ -186,21 +194,6 @@ export function serializeJsonLd(document: Graph): string {
   return `${JSON.stringify(document, null, 2)}\n`
 }
 
-/**
- * Make a typed `{key: value}` builder for `Node`: it gives `{}` for a missing
- * value or an empty list, so absent input leaves the key absent (as
- * `exactOptionalPropertyTypes` wants), and `key` is checked against `Node`.
- */
-function optionalField<Node>() {
-  return <Key extends keyof Node>(
-    key: Key,
-    value: Node[Key] | undefined
-  ): Partial<Pick<Node, Key>> =>
-    value === undefined || (Array.isArray(value) && value.length === 0)
-      ? {}
-      : ({[key]: value} as Pick<Node, Key>)
-}
-
 /** A node reference: `{"@id": …}`. */
 function reference(id: string): IdReference {
   return {'@id': id}
@@ -212,12 +205,10 @@ function reference(id: string): IdReference {
  * URN of the story id, stable and unique all the same.
  */
 function graphIds(
-  context: ArticleContext,
+  base: string,
   url: string | undefined,
   site: string | undefined
 ): GraphIds {
-  const base =
-    url ?? `urn:copydesk:story:${encodeURIComponent(context.storyId)}`
   const ids: GraphIds = {
     base,
     article: `${base}#article`,

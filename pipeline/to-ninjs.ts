@@ -4,12 +4,12 @@
 // against `schemas/ninjs/ninjs-schema_2.2.json` (see `validate-ninjs.ts`).
 // `serializeNinjs` writes it as JSON. Pure and deterministic: no clock, no
 // randomness, no network; a key is only present when the input supports its
-// value, and no string or list is ever empty. Emits no messages.
-import type {Root} from 'hast'
-import {toHtml} from 'hast-util-to-html'
-import {h} from 'hastscript'
+// value (strings go through `nonBlank` first), and no string or list is ever
+// empty. Emits no messages.
 import {canonicalAgency} from './agencies.js'
 import {findAuthorEntry, nameKey} from './author-directory.js'
+import {optionalField} from './optional-field.js'
+import {paragraphsHtml} from './paragraphs-html.js'
 import type {PageFacts} from './to-jsonld.js'
 import type {Article, ArticleContext, Author, Meta} from './types.js'
 import {countWords} from './words.js'
@@ -183,10 +183,8 @@ export function toNinjs(
 ): Ninjs {
   const {meta, config} = context
   const field = optionalField<Ninjs>()
-  // The canonical URL, else the URN the JSON-LD ids are built from: stable
-  // per story, never a file path.
-  const uri =
-    facts.url ?? `urn:copydesk:story:${encodeURIComponent(context.storyId)}`
+  // The canonical URL, else the URN the JSON-LD ids are built from.
+  const uri = facts.uri
   const plainText = article.body.join('\n\n')
   const license = nonBlank(meta.license ?? config.license)
 
@@ -220,7 +218,7 @@ export function toNinjs(
         wordcount: countWords(plainText),
         value: plainText
       },
-      {contenttype: 'text/html', value: bodyHtml(article.body)}
+      {contenttype: 'text/html', value: paragraphsHtml(article.body)}
     ],
     ...field(
       'headlines',
@@ -245,10 +243,12 @@ export function toNinjs(
     // The bylines as printed; desk credits stay in it too.
     ...field(
       'by',
-      article.bylines
-        .map((byline) => byline.text)
-        .filter((text) => nonBlank(text) !== undefined)
-        .join('; ')
+      nonBlank(
+        article.bylines
+          .map((byline) => byline.text)
+          .filter((text) => nonBlank(text) !== undefined)
+          .join('; ')
+      )
     ),
     ...field('located', nonBlank(article.dateline?.location)),
     ...field('associations', pictures(meta, uri)),
@@ -284,23 +284,6 @@ function ordered(value: unknown): unknown {
   )
 }
 
-/**
- * Make a typed `{key: value}` builder for `Node`: `{}` for a missing value,
- * a blank string or an empty list, so absent input leaves the key absent (as
- * `exactOptionalPropertyTypes` wants and ninjs readers expect).
- */
-function optionalField<Node>() {
-  return <Key extends keyof Node>(
-    key: Key,
-    value: Node[Key] | undefined
-  ): Partial<Pick<Node, Key>> =>
-    value === undefined ||
-    (typeof value === 'string' && value.trim() === '') ||
-    (Array.isArray(value) && value.length === 0)
-      ? {}
-      : ({[key]: value} as Pick<Node, Key>)
-}
-
 /** `version`: a string in ninjs; only a story version 1, 2, … is one. */
 function versionOf(meta: Meta): string | undefined {
   const version = meta.version
@@ -331,16 +314,6 @@ function copyright(
     copyrightholder: holder,
     copyrightnotice: year === undefined ? `© ${holder}` : `© ${year} ${holder}`
   }
-}
-
-/** The body paragraphs as `<p>` elements, escaped by hast-util-to-html. */
-function bodyHtml(paragraphs: readonly string[]): string {
-  const tree: Root = {type: 'root', children: []}
-  for (const [index, paragraph] of paragraphs.entries()) {
-    if (index > 0) tree.children.push({type: 'text', value: '\n'})
-    tree.children.push(h('p', paragraph))
-  }
-  return toHtml(tree)
 }
 
 /** Headlines or descriptions, without those whose text is missing or blank. */

@@ -2,6 +2,7 @@ import type {Graph} from 'schema-dts'
 import {describe, expect, it} from 'vitest'
 import {serializeJsonLd, toJsonLd} from '../pipeline/to-jsonld.js'
 import type {Article, ArticleContext} from '../pipeline/types.js'
+import {makeArticle, makeContext} from './helpers/article-fixtures.js'
 import {checkJsonLdTerms} from './helpers/check-jsonld.js'
 
 type JsonObject = Record<string, unknown>
@@ -40,30 +41,6 @@ function articleTree(graph: Graph): JsonObject {
 /** `toJsonLd` as one article tree (see `articleTree`). */
 function tree(article: Article, context: ArticleContext): JsonObject {
   return articleTree(toJsonLd(article, context))
-}
-
-/** An article with every list empty, overridden by `fields`. */
-function makeArticle(fields: Partial<Article> & Pick<Article, 'headline'>) {
-  return {
-    bylines: [],
-    body: ['Nothing happened.'],
-    summary: [],
-    editorNotes: [],
-    captions: [],
-    credits: [],
-    boilerplate: [],
-    ...fields
-  } satisfies Article
-}
-
-function makeContext(fields: Partial<ArticleContext> = {}): ArticleContext {
-  return {
-    path: 'local/story.txt',
-    storyId: 'local-story',
-    meta: {},
-    config: {},
-    ...fields
-  }
 }
 
 const fullArticle = makeArticle({

@@ -19,6 +19,7 @@ import {ninjsErrors} from '../pipeline/validate-ninjs.js'
 import ninjsSchema from '../schemas/ninjs/ninjs-schema_2.2.json' with {
   type: 'json'
 }
+import {makeArticle, makeContext} from './helpers/article-fixtures.js'
 import {officialNinjsErrors} from './helpers/official-ninjs.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -27,30 +28,6 @@ const standard = {
   name: 'ninjs',
   version: '2.2',
   schema: 'http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json'
-}
-
-/** An article with every list empty, overridden by `fields`. */
-function makeArticle(fields: Partial<Article> & Pick<Article, 'headline'>) {
-  return {
-    bylines: [],
-    body: ['Nothing happened.'],
-    summary: [],
-    editorNotes: [],
-    captions: [],
-    credits: [],
-    boilerplate: [],
-    ...fields
-  } satisfies Article
-}
-
-function makeContext(fields: Partial<ArticleContext> = {}): ArticleContext {
-  return {
-    path: 'local/story.txt',
-    storyId: 'local-story',
-    meta: {},
-    config: {},
-    ...fields
-  }
 }
 
 /** `toNinjs` with the page facts the build would pass. */
