@@ -13,7 +13,7 @@ function newestSource() {
   let newest = 0
   for (const folder of ['pipeline/', 'schemas/']) {
     const url = new URL(folder, root)
-    for (const name of readdirSync(url)) {
+    for (const name of readdirSync(url, {recursive: true})) {
       if (!/\.(?:ts|json)$/.test(name)) continue
       newest = Math.max(newest, statSync(new URL(name, url)).mtimeMs)
     }
@@ -27,7 +27,7 @@ if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource()) {
 } else {
   const {register} = await import('tsx/esm/api')
   register()
-  ;({runCli} = await import('../pipeline/cli.ts'))
+  ;({runCli} = await import('../pipeline/cli/cli.ts'))
 }
 
 // A reader that goes away (`copydesk build | head`) must not stop the

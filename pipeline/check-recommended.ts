@@ -4,7 +4,7 @@
 // ruleIds (warnings): `missing-date`, `long-headline`, `missing-image`,
 // `small-image`, `author-without-url`.
 import type {VFile} from 'vfile'
-import {findAuthorEntry} from './author-directory.js'
+import {findAuthorEntry} from './emit/author-directory.js'
 
 const source = 'copydesk'
 

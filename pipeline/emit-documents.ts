@@ -7,19 +7,18 @@
 // ruleIds: `nitf-profile-collision` (fatal: two outputs with one file name),
 // `invalid-ninjs` (fatal: a copydesk bug).
 import type {VFile} from 'vfile'
-import {wantsFeedEntries} from './channels.js'
-import {type NitfProfile, nitfProfiles} from './nitf-profile.js'
-import {ninjsSuffix} from './output-names.js'
-import {encodeNitf, serializeNitf} from './serialize-nitf.js'
-import {toFeedEntry} from './to-feed-entry.js'
-import {renderHead} from './to-head-html.js'
-import {pageFacts, serializeJsonLd, toJsonLd} from './to-jsonld.js'
-import {serializeNinjs, toNinjs} from './to-ninjs.js'
-import {toNitf} from './to-nitf.js'
+import {wantsFeedEntries} from './emit/channel-settings.js'
+import {type NitfProfile, nitfProfiles} from './emit/nitf-profile.js'
+import {ninjsSuffix} from './emit/output-names.js'
+import {encodeNitf, serializeNitf} from './emit/serialize-nitf.js'
+import {toFeedEntry} from './emit/to-feed-entry.js'
+import {renderHead} from './emit/to-head-html.js'
+import {pageFacts, serializeJsonLd, toJsonLd} from './emit/to-jsonld.js'
+import {serializeNinjs, toNinjs} from './emit/to-ninjs.js'
+import {toNitf} from './emit/to-nitf.js'
+import {ninjsErrors} from './emit/validate-ninjs.js'
+import {fail} from './messages.js'
 import type {Article, ArticleContext, Outputs} from './types.js'
-import {ninjsErrors} from './validate-ninjs.js'
-
-const source = 'copydesk'
 
 /** Serialize the validated article to every output format. */
 export default function emitDocuments() {
@@ -43,11 +42,11 @@ export default function emitDocuments() {
     for (const profile of nitfProfiles(context.config)) {
       const owner = owners.get(profile.suffix.toLowerCase())
       if (owner) {
-        const message = file.message(
+        fail(
+          file,
           `Unexpected NITF profile \`${profile.name}\` writing \`<stem>${profile.suffix}\`, which ${owner} writes too, expected one output per file name; give the profile another \`suffix\` in \`copydesk.config.json\``,
-          {ruleId: 'nitf-profile-collision', source}
+          'nitf-profile-collision'
         )
-        message.fatal = true
         collided = true
         continue
       }
@@ -61,11 +60,11 @@ export default function emitDocuments() {
       const document = toNinjs(article, context, facts)
       const problems = ninjsErrors(document)
       if (problems.length > 0) {
-        const message = file.message(
+        fail(
+          file,
           `Unexpected invalid ninjs (${problems.join('; ')}), expected a document valid against ninjs 2.2; this is a copydesk bug, please report it`,
-          {ruleId: 'invalid-ninjs', source}
+          'invalid-ninjs'
         )
-        message.fatal = true
         return
       }
       outputs[ninjsSuffix] = serializeNinjs(document)

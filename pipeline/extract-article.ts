@@ -13,9 +13,9 @@ import {
   classifyLine,
   classifyTrailingLine,
   type LineKind
-} from './classify-line.js'
-import {isAgency, isTitleLine, parseByline} from './parse-byline.js'
-import {parseDateline} from './parse-dateline.js'
+} from './rules/classify-line.js'
+import {isAgency, isTitleLine, parseByline} from './rules/parse-byline.js'
+import {parseDateline} from './rules/parse-dateline.js'
 import type {Article, Block, Byline, FieldPositions, Line} from './types.js'
 
 const source = 'copydesk'

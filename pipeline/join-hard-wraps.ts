@@ -7,7 +7,7 @@
 // Edits leaf values in place; reads and writes nothing in `file.data`.
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
-import {parseDateline} from './parse-dateline.js'
+import {parseDateline} from './rules/parse-dateline.js'
 import {forEachLeaf} from './walk-leaves.js'
 
 /** What the source layout says about line breaks. */

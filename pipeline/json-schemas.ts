@@ -7,7 +7,7 @@ import {
   validateArticle,
   validateConfig,
   validateMeta
-} from './schema-validators.js'
+} from './generated/schema-validators.js'
 import type {Article, Config, Meta} from './types.js'
 
 export const validateArticleSchema =

@@ -3,8 +3,8 @@
 // `schemas/*.schema.json`; this file re-exports them and adds what only the
 // pipeline needs (positions, layout, outputs).
 import type {Position} from 'unist'
-import type {FeedEntry} from './feed-entry.js'
-import type {Article, Config, Meta} from './schema-types.js'
+import type {FeedEntry} from './emit/feed-entry.js'
+import type {Article, Config, Meta} from './generated/schema-types.js'
 
 export type {
   Article,
@@ -13,7 +13,7 @@ export type {
   Config,
   Dateline,
   Meta
-} from './schema-types.js'
+} from './generated/schema-types.js'
 
 /**
  * Source positions of the `Article`'s fields, keyed by JSON Pointer

@@ -6,9 +6,8 @@
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {describeSchemaError, validateArticleSchema} from './json-schemas.js'
+import {fail} from './messages.js'
 import type {FieldPositions} from './types.js'
-
-const source = 'copydesk'
 
 /** Validate the extracted article; every error is fatal for the file. */
 export default function validateArticle() {
@@ -19,12 +18,7 @@ export default function validateArticle() {
     let last: VFileMessage | undefined
     for (const error of validateArticleSchema.errors ?? []) {
       const place = positionOf(positions, error.instancePath)
-      last = file.message(describeSchemaError(error), {
-        place,
-        ruleId: 'article-schema',
-        source
-      })
-      last.fatal = true
+      last = fail(file, describeSchemaError(error), 'article-schema', place)
     }
     if (last) throw last
   }

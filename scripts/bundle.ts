@@ -21,7 +21,10 @@ if (!esbuild) {
 await rm(outdir, {recursive: true, force: true})
 await esbuild.build({
   absWorkingDir: fileURLToPath(root),
-  entryPoints: {cli: 'pipeline/cli.ts', worker: 'pipeline/worker.ts'},
+  entryPoints: {
+    cli: 'pipeline/cli/cli.ts',
+    worker: 'pipeline/build/worker.ts'
+  },
   outdir: 'dist',
   bundle: true,
   // The pipeline is loaded on demand: a rebuild served from the cache never

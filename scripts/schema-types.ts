@@ -1,6 +1,6 @@
-// Writes, from the JSON Schemas in `schemas/`, `pipeline/schema-types.ts`
+// Writes, from the JSON Schemas in `schemas/`, `pipeline/generated/schema-types.ts`
 // (the TypeScript types, so they cannot drift from what ajv validates) and
-// `pipeline/schema-validators.ts` (the validators, compiled ahead of time by
+// `pipeline/generated/schema-validators.ts` (the validators, compiled ahead of time by
 // ajv's standalone code generation: compiling the schemas at every start
 // cost about 100 ms of the CLI's start-up). `npm run schema-types` rewrites
 // both; the test suite checks they are current.
@@ -105,15 +105,15 @@ export const ninjsOptions = {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   await writeFile(
-    new URL('../pipeline/ninjs-validator.ts', import.meta.url),
+    new URL('../pipeline/generated/ninjs-validator.ts', import.meta.url),
     await renderNinjsValidator()
   )
   await writeFile(
-    new URL('../pipeline/schema-types.ts', import.meta.url),
+    new URL('../pipeline/generated/schema-types.ts', import.meta.url),
     await renderSchemaTypes()
   )
   await writeFile(
-    new URL('../pipeline/schema-validators.ts', import.meta.url),
+    new URL('../pipeline/generated/schema-validators.ts', import.meta.url),
     await renderSchemaValidators()
   )
 }

@@ -26,16 +26,17 @@ import {visit} from 'unist-util-visit'
 import {afterAll, describe, expect, it, vi} from 'vitest'
 import type {Element, Root} from 'xast'
 import {fromXml} from 'xast-util-from-xml'
-import {type BuildOptions, build} from '../pipeline/build.js'
-import {createPool} from '../pipeline/pool.js'
-import {xmlIllegalCodePoints} from '../pipeline/xml-characters.js'
+import {type BuildOptions, build} from '../pipeline/build/build.js'
+import {createPool} from '../pipeline/build/pool.js'
+import {xmlIllegalCodePoints} from '../pipeline/emit/xml-characters.js'
 import {checkOutputFile} from './helpers/channel-checks.js'
 import {runCliIn} from './helpers/run-cli.js'
 import {treeText as textOf} from './helpers/tree-text.js'
 
 // The real pool, watched: the worker-thread test shows it was used.
-vi.mock('../pipeline/pool.js', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../pipeline/pool.js')>()
+vi.mock('../pipeline/build/pool.js', async (importOriginal) => {
+  const actual =
+    await importOriginal<typeof import('../pipeline/build/pool.js')>()
   return {...actual, createPool: vi.fn(actual.createPool)}
 })
 

@@ -5,7 +5,7 @@ import {
   classifyEnvelopeLine,
   classifyLine,
   classifyTrailingLine
-} from '../pipeline/classify-line.js'
+} from '../pipeline/rules/classify-line.js'
 
 describe('classifyEnvelopeLine', () => {
   it.each([

@@ -13,7 +13,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
-import {formatSummary, usage} from '../pipeline/cli.js'
+import {formatSummary, usage} from '../pipeline/cli/cli.js'
 import {runCliIn} from './helpers/run-cli.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))

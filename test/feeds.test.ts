@@ -9,14 +9,14 @@ import {visit} from 'unist-util-visit'
 import {describe, expect, test} from 'vitest'
 import type {Element, ElementContent, Root, RootContent} from 'xast'
 import {fromXml} from 'xast-util-from-xml'
-import type {FeedChannel, FeedEntry} from '../pipeline/feed-entry.js'
+import type {FeedChannel, FeedEntry} from '../pipeline/emit/feed-entry.js'
 import {
   type FeedOptions,
   toAtom,
   toJsonFeed,
   toRss
-} from '../pipeline/to-feeds.js'
-import {xmlIllegalCodePoints} from '../pipeline/xml-characters.js'
+} from '../pipeline/emit/to-feeds.js'
+import {xmlIllegalCodePoints} from '../pipeline/emit/xml-characters.js'
 import {validateAtom} from './helpers/jing.js'
 import {treeText as textOf} from './helpers/tree-text.js'
 

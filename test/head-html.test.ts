@@ -1,8 +1,8 @@
 // The page head: tags from the article and its metadata, attribute values
 // escaped by hast-util-to-html, and the JSON-LD escaped for `<script>`.
 import {describe, expect, it} from 'vitest'
-import {renderHead, scriptSafeJson} from '../pipeline/to-head-html.js'
-import {toJsonLd} from '../pipeline/to-jsonld.js'
+import {renderHead, scriptSafeJson} from '../pipeline/emit/to-head-html.js'
+import {toJsonLd} from '../pipeline/emit/to-jsonld.js'
 import type {Article, ArticleContext} from '../pipeline/types.js'
 
 const article: Article = {

@@ -13,8 +13,8 @@ import {
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
-import {build} from '../pipeline/build.js'
-import {formatReport, runCli} from '../pipeline/cli.js'
+import {build} from '../pipeline/build/build.js'
+import {formatReport, runCli} from '../pipeline/cli/cli.js'
 
 let project: string
 

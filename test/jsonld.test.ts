@@ -1,6 +1,6 @@
 import type {Graph} from 'schema-dts'
 import {describe, expect, it} from 'vitest'
-import {serializeJsonLd, toJsonLd} from '../pipeline/to-jsonld.js'
+import {serializeJsonLd, toJsonLd} from '../pipeline/emit/to-jsonld.js'
 import type {Article, ArticleContext} from '../pipeline/types.js'
 import {makeArticle, makeContext} from './helpers/article-fixtures.js'
 import {checkJsonLdTerms} from './helpers/check-jsonld.js'

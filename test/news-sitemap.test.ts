@@ -1,13 +1,13 @@
 import {describe, expect, test} from 'vitest'
 import type {Element, Root} from 'xast'
 import {fromXml} from 'xast-util-from-xml'
-import type {FeedEntry} from '../pipeline/feed-entry.js'
+import type {FeedEntry} from '../pipeline/emit/feed-entry.js'
 import {
   type NewsSitemapOptions,
   toNewsLanguage,
   toNewsSitemap
-} from '../pipeline/to-news-sitemap.js'
-import {xmlIllegalCodePoints} from '../pipeline/xml-characters.js'
+} from '../pipeline/emit/to-news-sitemap.js'
+import {xmlIllegalCodePoints} from '../pipeline/emit/xml-characters.js'
 import {treeText as text} from './helpers/tree-text.js'
 import {
   validateNewsSitemap,

@@ -13,18 +13,18 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import type {Root} from 'xast'
+import {
+  defaultNitfProfile,
+  type NitfProfile,
+  nitfProfiles
+} from '../pipeline/emit/nitf-profile.js'
+import {encodeNitf, serializeNitf} from '../pipeline/emit/serialize-nitf.js'
+import {type NitfTreeProfile, toNitf} from '../pipeline/emit/to-nitf.js'
 import {processArticle} from '../pipeline/index.js'
 import {
   validateConfigSchema,
   validateMetaSchema
 } from '../pipeline/json-schemas.js'
-import {
-  defaultNitfProfile,
-  type NitfProfile,
-  nitfProfiles
-} from '../pipeline/nitf-profile.js'
-import {encodeNitf, serializeNitf} from '../pipeline/serialize-nitf.js'
-import {type NitfTreeProfile, toNitf} from '../pipeline/to-nitf.js'
 import type {Article, ArticleContext, Config} from '../pipeline/types.js'
 import {runCliIn} from './helpers/run-cli.js'
 import {

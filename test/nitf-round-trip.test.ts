@@ -7,7 +7,7 @@ import {readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, test} from 'vitest'
-import {nitfProfiles} from '../pipeline/nitf-profile.js'
+import {nitfProfiles} from '../pipeline/emit/nitf-profile.js'
 import type {Config} from '../pipeline/types.js'
 import {canonicalXml} from './helpers/validate-nitf.js'
 

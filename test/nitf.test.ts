@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest'
 import type {Root} from 'xast'
-import {encodeNitf, serializeNitf} from '../pipeline/serialize-nitf.js'
-import {toNitf, toNitfDate} from '../pipeline/to-nitf.js'
+import {encodeNitf, serializeNitf} from '../pipeline/emit/serialize-nitf.js'
+import {toNitf, toNitfDate} from '../pipeline/emit/to-nitf.js'
 import type {Article, ArticleContext} from '../pipeline/types.js'
 import {canonicalXml, validateNitf} from './helpers/validate-nitf.js'
 

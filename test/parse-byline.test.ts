@@ -1,7 +1,11 @@
 // `parseByline`, `isTitleLine` and `isAgency`: the byline forms named in
 // pipeline/parse-byline.ts, and lines that start like bylines but are prose.
 import {describe, expect, it} from 'vitest'
-import {isAgency, isTitleLine, parseByline} from '../pipeline/parse-byline.js'
+import {
+  isAgency,
+  isTitleLine,
+  parseByline
+} from '../pipeline/rules/parse-byline.js'
 
 describe('parseByline: `By` lines', () => {
   it.each([

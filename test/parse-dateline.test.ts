@@ -1,7 +1,7 @@
 // `parseDateline`: every form named in pipeline/parse-dateline.ts, and lines
 // that look like datelines but are prose.
 import {describe, expect, it} from 'vitest'
-import {parseDateline} from '../pipeline/parse-dateline.js'
+import {parseDateline} from '../pipeline/rules/parse-dateline.js'
 
 describe('parseDateline: forms wires send', () => {
   it.each([

@@ -7,7 +7,7 @@ import addFormats from 'ajv-formats'
 import {
   describeNinjsErrors,
   type NinjsValidator
-} from '../../pipeline/validate-ninjs.js'
+} from '../../pipeline/emit/validate-ninjs.js'
 import geoJsonSchema from '../../schemas/ninjs/GeoJSON-schema.json' with {
   type: 'json'
 }

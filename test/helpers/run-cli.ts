@@ -1,5 +1,5 @@
 // Run the CLI in-process with captured streams, as a user would run it.
-import {runCli} from '../../pipeline/cli.js'
+import {runCli} from '../../pipeline/cli/cli.js'
 
 /** What one CLI run printed and returned. */
 export interface CliRun {

@@ -3,12 +3,8 @@
 // done, so a slow article does not hold the others up.
 import {Worker} from 'node:worker_threads'
 import {VFile} from 'vfile'
-import type {
-  ArticleResult,
-  ArticleTask,
-  BuildSettings
-} from './build-article.js'
-import {failInternal} from './build-shared.js'
+import {failInternal} from '../messages.js'
+import type {ArticleResult, ArticleTask, BuildSettings} from './article-task.js'
 import {toPlainFile} from './vfile-transfer.js'
 
 // Run from TypeScript (tsx, in development) the worker is TypeScript too.

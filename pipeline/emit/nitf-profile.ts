@@ -10,7 +10,7 @@ import type {
   NitfEncoding,
   NitfMeta,
   NitfNamespace
-} from './schema-types.js'
+} from '../generated/schema-types.js'
 
 /** One NITF output: where it goes and how it is written. */
 export interface NitfProfile {

@@ -21,9 +21,9 @@ import type {
   WebSite
 } from 'schema-dts'
 import {unified} from 'unified'
+import type {Article, ArticleContext, Author, Meta} from '../types.js'
 import {type AuthorEntry, findAuthorEntry, nameKey} from './author-directory.js'
 import {optionalField} from './optional-field.js'
-import type {Article, ArticleContext, Author, Meta} from './types.js'
 import {countWords} from './words.js'
 
 // schema-dts types are unions of a type and its subtypes (and `string`); the

@@ -6,12 +6,12 @@
 // randomness, no network; a key is only present when the input supports its
 // value (strings go through `nonBlank` first), and no string or list is ever
 // empty. Emits no messages.
-import {canonicalAgency} from './agencies.js'
+import {canonicalAgency} from '../rules/agencies.js'
+import type {Article, ArticleContext, Author, Meta} from '../types.js'
 import {findAuthorEntry, nameKey} from './author-directory.js'
 import {optionalField} from './optional-field.js'
 import {paragraphsHtml} from './paragraphs-html.js'
 import type {PageFacts} from './to-jsonld.js'
-import type {Article, ArticleContext, Author, Meta} from './types.js'
 import {countWords} from './words.js'
 
 /** The ninjs standard this emitter writes, with the `$id` of its schema. */

@@ -6,79 +6,16 @@
 // two days of its reference time. This module is light (the main thread
 // loads it for every build); `write-channels.ts` serializes and writes.
 
-import {twoDays} from './date-time.js'
-import {type FeedEntry, newestFirst} from './feed-entry.js'
 import {
-  feedFileNames,
-  isNewsSitemapPart,
-  newsSitemapName
-} from './output-names.js'
-import type {Config} from './types.js'
+  type ChannelSettings,
+  channelSettings
+} from '../emit/channel-settings.js'
+import {twoDays} from '../emit/date-time.js'
+import {type FeedEntry, newestFirst} from '../emit/feed-entry.js'
+import type {Config} from '../types.js'
 
-/** Entries per feed when the config does not say. */
-const defaultFeedLength = 20
 /** Articles without an entry named in the report; the rest are counted. */
 const namedWithout = 5
-
-/** Which channels a config turns on, with their settings. */
-export interface ChannelSettings {
-  atom: boolean
-  rss: boolean
-  json: boolean
-  length: number
-  newsSitemap: boolean
-  /** Reference time of the news sitemap, when given. */
-  now: string | undefined
-}
-
-export function channelSettings(
-  config: Config,
-  now?: string | undefined
-): ChannelSettings {
-  const feeds = config.feeds ?? {}
-  const sitemap = config.newsSitemap ?? {}
-  return {
-    atom: feeds.atom ?? true,
-    rss: feeds.rss ?? true,
-    json: feeds.json ?? true,
-    length: feeds.length ?? defaultFeedLength,
-    newsSitemap: sitemap.enabled ?? true,
-    now: now ?? sitemap.now
-  }
-}
-
-/** Whether any channel is on: only then do articles make feed entries. */
-export function wantsFeedEntries(config: Config): boolean {
-  const settings = channelSettings(config)
-  return settings.atom || settings.rss || settings.json || settings.newsSitemap
-}
-
-/**
- * The names the channels may write in the output folder, lower-cased: an
- * article's output must not take one.
- */
-export function channelFileNames(config: Config): string[] {
-  const settings = channelSettings(config)
-  const names: string[] = []
-  if (settings.atom) names.push(feedFileNames.atom)
-  if (settings.rss) names.push(feedFileNames.rss)
-  if (settings.json) names.push(feedFileNames.json)
-  if (settings.newsSitemap) names.push(newsSitemapName)
-  return names
-}
-
-/**
- * A test of whether a name, at the top of the output folder, is a channel's
- * file (any case, sitemap parts included): worked out once per build.
- */
-export function channelFileTest(config: Config): (name: string) => boolean {
-  const names = new Set(channelFileNames(config))
-  const parts = channelSettings(config).newsSitemap
-  return (name) => {
-    const lower = name.toLowerCase()
-    return names.has(lower) || (parts && isNewsSitemapPart(lower))
-  }
-}
 
 /** The build's entries as the channels need them, collected as they come. */
 export interface CollectedEntries {

@@ -2,8 +2,9 @@
 // `NEW YORK, Feb 26 -`, `Jan 30 (Reuters) -`, `BUENOS AIRES, Argentina (AP) —`,
 // `SEOUL, Nov 26 AFP -`, `STOCKHOLM, Aug 29, 2014 (AFP) -`, `Geneva (dpa) -`,
 // `LONDON —`. Pure functions; no messages.
+
+import type {Dateline} from '../types.js'
 import {bareAgencyNames} from './agencies.js'
-import type {Dateline} from './types.js'
 
 const month =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?'

@@ -9,17 +9,17 @@
 
 import type {Element, ElementContent, Root} from 'xast'
 import {x} from 'xastscript'
-import {canonicalAgency} from './agencies.js'
-import {parseDateTime} from './date-time.js'
-import {defaultNitfProfile, type NitfProfile} from './nitf-profile.js'
-import type {NitfRights} from './schema-types.js'
+import type {NitfRights} from '../generated/schema-types.js'
+import {canonicalAgency} from '../rules/agencies.js'
 import type {
   Article,
   ArticleContext,
   Author,
   Byline,
   Dateline
-} from './types.js'
+} from '../types.js'
+import {parseDateTime} from './date-time.js'
+import {defaultNitfProfile, type NitfProfile} from './nitf-profile.js'
 import {countWords} from './words.js'
 
 const nitfNamespace = 'http://iptc.org/std/NITF/2006-10-18/'

@@ -14,8 +14,12 @@ import {
 } from 'jsonc-parser'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import {describeSchemaError} from './json-schemas.js'
-import {xmlIllegalCharacter, xmlIllegalCodePoints} from './xml-characters.js'
+import {
+  xmlIllegalCharacter,
+  xmlIllegalCodePoints
+} from '../emit/xml-characters.js'
+import {describeSchemaError} from '../json-schemas.js'
+import {fail} from '../messages.js'
 
 const source = 'copydesk'
 
@@ -39,12 +43,7 @@ export function readJson<T>(
   if (syntaxError || !tree) {
     const offset = syntaxError?.offset ?? 0
     const code = syntaxError ? printParseErrorCode(syntaxError.error) : 'empty'
-    const message = file.message(describeSyntax(code), {
-      place: place.toPoint(offset),
-      ruleId: 'json-syntax',
-      source
-    })
-    message.fatal = true
+    fail(file, describeSyntax(code), 'json-syntax', place.toPoint(offset))
     return undefined
   }
 
@@ -81,12 +80,7 @@ export function readJson<T>(
     if (said.has(reason)) continue
     said.add(reason)
     const node = findNodeAtLocation(tree, pathOf(error.instancePath))
-    const message = file.message(reason, {
-      place: pointOf(place, node),
-      ruleId,
-      source
-    })
-    message.fatal = true
+    fail(file, reason, ruleId, pointOf(place, node))
   }
   if (fatal.length > 0) return undefined
 

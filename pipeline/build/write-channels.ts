@@ -16,18 +16,19 @@
 import {lstatSync, readdirSync, readFileSync, rmSync} from 'node:fs'
 import path from 'node:path'
 import {VFile} from 'vfile'
-import {codeOf, fail, failInternal, writeAtomic} from './build-shared.js'
-import type {CollectedEntries} from './channels.js'
-import type {FeedChannel, FeedEntry} from './feed-entry.js'
+import type {FeedChannel, FeedEntry} from '../emit/feed-entry.js'
 import {
   configName,
   feedFileNames,
   isNewsSitemapPart,
   newsSitemapName
-} from './output-names.js'
-import {toAtom, toJsonFeed, toRss} from './to-feeds.js'
-import {toNewsSitemap} from './to-news-sitemap.js'
-import type {Config} from './types.js'
+} from '../emit/output-names.js'
+import {toAtom, toJsonFeed, toRss} from '../emit/to-feeds.js'
+import {toNewsSitemap} from '../emit/to-news-sitemap.js'
+import {fail, failInternal} from '../messages.js'
+import type {Config} from '../types.js'
+import type {CollectedEntries} from './channels.js'
+import {codeOf, writeAtomic} from './files.js'
 
 const source = 'copydesk'
 

@@ -2,10 +2,11 @@
 // from the article, its context and the facts its page shares with the
 // JSON-LD (URL, description, publisher). Only an article with a URL and a
 // publication date has one.
+
+import type {Article, ArticleContext} from '../types.js'
 import {findAuthorEntry, nameKey} from './author-directory.js'
 import type {FeedAuthor, FeedEntry} from './feed-entry.js'
 import type {PageFacts} from './to-jsonld.js'
-import type {Article, ArticleContext} from './types.js'
 
 /**
  * The article's feed entry, if it has a URL and a publication date; `path`

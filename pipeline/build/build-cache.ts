@@ -15,8 +15,8 @@ import {readFileSync, rmSync, statSync} from 'node:fs'
 import {readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import type {ArticleResult, ArticleTask, WrittenFile} from './build-article.js'
-import {writeAtomic} from './build-shared.js'
+import type {ArticleResult, ArticleTask, WrittenFile} from './article-task.js'
+import {toPosix, writeAtomic} from './files.js'
 import type {PlainFile} from './vfile-transfer.js'
 
 const formatVersion = 3
@@ -176,27 +176,32 @@ function hash(value: string): string {
 let fingerprint: Promise<string> | undefined
 
 /**
- * A hash of copydesk's own code: the modules next to this one (TypeScript
- * sources in development, the bundle when installed), the schemas and the
- * installed dependencies.
+ * A hash of copydesk's own code: every module of the pipeline (the
+ * TypeScript sources in development, the bundle when installed), the
+ * schemas and the installed dependencies.
  */
 function codeFingerprint(): Promise<string> {
   fingerprint ??= (async () => {
     const hash = createHash('sha256')
     const here = path.dirname(fileURLToPath(import.meta.url))
+    // Sources: `pipeline/build/`, under `pipeline/`; the bundle: `dist/`.
+    const code = import.meta.url.endsWith('.ts') ? path.dirname(here) : here
+    const packageRoot = path.dirname(code)
     // The dependencies too: an updated retext changes outputs. npm records
     // the installed tree in `node_modules/.package-lock.json`.
     for (const lock of [
-      path.join(here, '..', 'package-lock.json'),
-      path.join(here, '..', 'node_modules', '.package-lock.json')
+      path.join(packageRoot, 'package-lock.json'),
+      path.join(packageRoot, 'node_modules', '.package-lock.json')
     ]) {
       hash.update(await readFile(lock).catch(() => '')).update('\0')
     }
-    for (const folder of [here, path.join(here, '..', 'schemas')]) {
-      const names = await readdir(folder).catch(() => [] as string[])
+    for (const folder of [code, path.join(packageRoot, 'schemas')]) {
+      const names = await readdir(folder, {recursive: true}).catch(
+        () => [] as string[]
+      )
       for (const name of names.sort()) {
         if (!/\.(?:[cm]?js|ts|json)$/.test(name)) continue
-        hash.update(name).update('\0')
+        hash.update(toPosix(name)).update('\0')
         hash.update(await readFile(path.join(folder, name))).update('\0')
       }
     }

@@ -9,9 +9,9 @@ import type {Element, Root} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
 import type {Graph} from 'schema-dts'
+import type {Article, ArticleContext} from '../types.js'
 import {findAuthorEntry} from './author-directory.js'
 import {type PageFacts, pageFacts, toJsonLd} from './to-jsonld.js'
-import type {Article, ArticleContext} from './types.js'
 
 /**
  * Characters that could end a `<script>` element, open a comment, or end a

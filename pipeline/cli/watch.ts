@@ -7,8 +7,8 @@ import {type FSWatcher, watch} from 'node:fs'
 import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import {isDynamicPattern} from 'tinyglobby'
-import {defaultInputs, staticPrefix} from './build.js'
-import {isInside} from './build-shared.js'
+import {defaultInputs, staticPrefix} from '../build/build.js'
+import {isInside} from '../build/files.js'
 
 /** What to watch: the folders, each with or without its subfolders. */
 export async function watchTargets(

@@ -2,8 +2,9 @@
 // `By X and Y`, names alone (`X and Y`), a title line under the names
 // (`Associated Press`, `AP Sports Writer`), desk credits (`Our Foreign Staff`)
 // and social handles. Pure functions; no messages.
+
+import type {Author, Byline} from '../types.js'
 import {isAgency} from './agencies.js'
-import type {Author, Byline} from './types.js'
 
 export {isAgency} from './agencies.js'
 

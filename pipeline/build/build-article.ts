@@ -5,62 +5,20 @@
 import {lstatSync, rmSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {VFile} from 'vfile'
+import {processArticle, storyIdFromPath} from '../index.js'
+import {validateMetaSchema} from '../json-schemas.js'
+import {fail, failInternal} from '../messages.js'
+import type {ArticleContext, Meta} from '../types.js'
+import type {
+  ArticleResult,
+  ArticleTask,
+  BuildSettings,
+  WrittenFile
+} from './article-task.js'
 import {recordEntry} from './build-cache.js'
-import {
-  codeOf,
-  fail,
-  failInternal,
-  isInside,
-  toPosix,
-  writeAtomic
-} from './build-shared.js'
-import type {FeedEntry} from './feed-entry.js'
-import {processArticle, storyIdFromPath} from './index.js'
-import {validateMetaSchema} from './json-schemas.js'
+import {codeOf, isInside, toPosix, writeAtomic} from './files.js'
 import {readJson} from './read-json.js'
-import type {ArticleContext, Config, Meta} from './types.js'
-import {type PlainFile, toPlainFile} from './vfile-transfer.js'
-
-/** One article to build, with everything read from disk already. */
-export interface ArticleTask {
-  /** Path relative to its input root, `/`-separated: the story id and URL. */
-  relative: string
-  /** Path as reported: relative to the project, `/`-separated. */
-  display: string
-  /** Output path without suffix, relative to the output folder. */
-  stem: string
-  bytes: Uint8Array
-  /** The sidecar's reported path and text, when the article has one. */
-  sidecar?: {display: string; text: string} | undefined
-  /** Where and under which key to record the result in the build cache. */
-  cache?: {location: string; key: string} | undefined
-}
-
-/** What every article of a build shares. */
-export interface BuildSettings {
-  cwd: string
-  /** Absolute output folder. */
-  outputRoot: string
-  config: Config
-}
-
-/** A file written, as the cache checks it later. */
-export interface WrittenFile {
-  /** Relative to the output folder, `/`-separated. */
-  path: string
-  size: number
-  mtimeMs: number
-}
-
-export interface ArticleResult {
-  /** Reports: the sidecar's (when it has messages), then the article's. */
-  files: PlainFile[]
-  written: WrittenFile[]
-  /** A fatal message: nothing was written. */
-  fatal: boolean
-  /** What the feeds and the news sitemap take from the article, if any. */
-  feedEntry?: FeedEntry | undefined
-}
+import {toPlainFile} from './vfile-transfer.js'
 
 /**
  * Build one article: parse its sidecar, run the processor, write the

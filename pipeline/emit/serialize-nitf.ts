@@ -8,7 +8,7 @@
 
 import type {ElementContent, Root, RootContent} from 'xast'
 import {toXml} from 'xast-util-to-xml'
-import type {NitfEncoding} from './schema-types.js'
+import type {NitfEncoding} from '../generated/schema-types.js'
 import {xmlIllegalCharacter} from './xml-characters.js'
 import {escapedText} from './xml-document.js'
 

@@ -1,28 +1,7 @@
-// Small helpers the build and its workers share: fatal messages, paths,
-// atomic writes.
+// Small helpers the build and its workers share: paths and atomic writes.
 import {mkdirSync} from 'node:fs'
 import path from 'node:path'
-import type {VFile} from 'vfile'
 import writeFileAtomic from 'write-file-atomic'
-
-const source = 'copydesk'
-
-/** Add a fatal message to `file`. */
-export function fail(file: VFile, reason: string, ruleId: string): void {
-  const message = file.message(reason, {ruleId, source})
-  message.fatal = true
-}
-
-/** Report `error`, a bug rather than bad input, as a fatal message. */
-export function failInternal(file: VFile, error: unknown): void {
-  const message = file.message(`Unexpected internal error: ${String(error)}`, {
-    // The stack rides along as the cause; the CLI shows it with `--verbose`.
-    cause: error instanceof Error ? error : new Error(String(error)),
-    ruleId: 'internal-error',
-    source
-  })
-  message.fatal = true
-}
 
 /**
  * Write `value` to `target` atomically (a temporary in the same folder, then

@@ -1,11 +1,8 @@
 // A build worker thread: builds the articles the pool sends, one at a time,
 // with the settings it was started with, and answers each with its result.
 import {parentPort, workerData} from 'node:worker_threads'
-import {
-  type ArticleTask,
-  type BuildSettings,
-  buildArticle
-} from './build-article.js'
+import type {ArticleTask, BuildSettings} from './article-task.js'
+import {buildArticle} from './build-article.js'
 
 const settings = workerData as BuildSettings
 

@@ -8,8 +8,8 @@ import path from 'node:path'
 import {parseArgs} from 'node:util'
 import type {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
-import {type ArticleReport, build} from './build.js'
-import {validateConfigSchema} from './json-schemas.js'
+import {type ArticleReport, build} from '../build/build.js'
+import {validateConfigSchema} from '../json-schemas.js'
 import {watchBuilds} from './watch.js'
 
 /** Where the CLI reads and writes. */

@@ -11,25 +11,22 @@ import {readFile, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {glob, isDynamicPattern} from 'tinyglobby'
 import {VFile} from 'vfile'
-import type {
-  ArticleResult,
-  ArticleTask,
-  BuildSettings
-} from './build-article.js'
-import {openCache} from './build-cache.js'
-import {codeOf, fail, toPosix} from './build-shared.js'
 import {
   channelFileNames,
   channelFileTest,
-  collectChannels,
   wantsFeedEntries
-} from './channels.js'
-import {validateConfigSchema} from './json-schemas.js'
-import {nitfProfiles} from './nitf-profile.js'
-import {configName, ninjsSuffix} from './output-names.js'
+} from '../emit/channel-settings.js'
+import {nitfProfiles} from '../emit/nitf-profile.js'
+import {configName, ninjsSuffix} from '../emit/output-names.js'
+import {validateConfigSchema} from '../json-schemas.js'
+import {fail} from '../messages.js'
+import type {Config} from '../types.js'
+import type {ArticleResult, ArticleTask, BuildSettings} from './article-task.js'
+import {openCache} from './build-cache.js'
+import {collectChannels} from './channels.js'
+import {codeOf, toPosix} from './files.js'
 import type {Pool} from './pool.js'
 import {readJson} from './read-json.js'
-import type {Config} from './types.js'
 import {fromPlainFile, toPlainFile} from './vfile-transfer.js'
 
 export {configName}

@@ -1,6 +1,6 @@
 // The author directory of `copydesk.config.json`: byline names (and their
 // aliases, such as upper-case wire spellings) to profile URLs. Pure lookups.
-import type {Config} from './types.js'
+import type {Config} from '../types.js'
 
 /** One entry of the author directory. */
 export type AuthorEntry = NonNullable<Config['authors']>[number]

@@ -2,11 +2,11 @@
 // JSON Schema (`schemas/ninjs/ninjs-schema_2.2.json`, vendored unmodified,
 // with the GeoJSON schema its `places[].geojson` refers to) and returns
 // every error as `/path: message`. The validator is compiled ahead of time
-// (`npm run schema-types` writes `pipeline/ninjs-validator.ts`; a test fails
+// (`npm run schema-types` writes `pipeline/generated/ninjs-validator.ts`; a test fails
 // when it drifts from the schema, and the tests also compile the vendored
 // schema itself and check every document with both). Emits no messages.
 import type {ErrorObject} from 'ajv/dist/2020.js'
-import {validateNinjs} from './ninjs-validator.js'
+import {validateNinjs} from '../generated/ninjs-validator.js'
 
 /** Check `document` against the ninjs 2.2 schema: `[]` when it is valid. */
 export function ninjsErrors(document: unknown): string[] {
