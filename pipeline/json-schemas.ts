@@ -1,8 +1,11 @@
 // The validators of copydesk's own schemas (`schemas/*.schema.json`),
 // compiled ahead of time by ajv (`schema-validators.ts`, from
-// `npm run schema-types`), and the mapping of ajv errors to
-// "Unexpected X, expected Y" reasons.
+// `npm run schema-types`), the mapping of ajv errors to
+// "Unexpected X, expected Y" reasons, and the checks no schema can state
+// (language tags read by a BCP 47 parser, output names a config clashes on).
 import type {ErrorObject, ValidateFunction} from 'ajv'
+import {parse} from 'bcp-47'
+import {formatConfigProblems} from './emit/formats.js'
 import {
   validateArticle,
   validateConfig,
@@ -56,4 +59,64 @@ export function describeSchemaError(error: ErrorObject): string {
 
 function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`
+}
+
+/**
+ * A problem a JSON Schema cannot state (a language tag BCP 47 refuses, two
+ * outputs under one file name), found on the validated value and reported
+ * at the value `pointer` names.
+ */
+export interface ValueProblem {
+  /** JSON Pointer of the offending value (`/nitf/profiles/x/suffix`). */
+  pointer: string
+  reason: string
+  ruleId: string
+  /** Fatal problems stop the file; the others are warnings. */
+  fatal: boolean
+}
+
+/** What the schema cannot say about a sidecar: its language tag. */
+export function checkMeta(meta: Meta): ValueProblem[] {
+  return languageProblems(meta.language, '/language')
+}
+
+/**
+ * What the schema cannot say about the project config: its language tag,
+ * and formats asked to write two outputs under one file name.
+ */
+export function checkConfig(config: Config): ValueProblem[] {
+  return [
+    ...languageProblems(config.language, '/language'),
+    ...formatConfigProblems(config).map((problem) => ({
+      ...problem,
+      fatal: true
+    }))
+  ]
+}
+
+/**
+ * A tag that is not well-formed BCP 47 (RFC 5646), read by `bcp-47`, or one
+ * without a primary language (private use only): fatal, since every output
+ * would carry it.
+ */
+function languageProblems(
+  tag: string | undefined,
+  pointer: string
+): ValueProblem[] {
+  if (tag === undefined) return []
+  const warnings: string[] = []
+  const schema = parse(tag, {
+    warning: (reason) => {
+      warnings.push(reason)
+    }
+  })
+  if (schema.language !== null && warnings.length === 0) return []
+  return [
+    {
+      pointer,
+      reason: `Unexpected language tag \`${tag}\`${warnings.length > 0 ? ` (${warnings[0]?.replace(/\.$/, '').toLowerCase()})` : ''}, expected a well-formed BCP 47 tag with a language (\`en\`, \`en-GB\`, \`zh-Hant-TW\`)`,
+      ruleId: 'language-tag',
+      fatal: true
+    }
+  ]
 }

@@ -1,6 +1,7 @@
 // The page head: tags from the article and its metadata, attribute values
 // escaped by hast-util-to-html, and the JSON-LD escaped for `<script>`.
 import {describe, expect, it} from 'vitest'
+import {resolveFacts} from '../pipeline/emit/facts.js'
 import {renderHead, scriptSafeJson} from '../pipeline/emit/to-head-html.js'
 import {toJsonLd} from '../pipeline/emit/to-jsonld.js'
 import type {Article, ArticleContext} from '../pipeline/types.js'
@@ -60,7 +61,7 @@ describe('scriptSafeJson', () => {
 })
 
 describe('renderHead', () => {
-  const html = renderHead(article, context)
+  const html = renderHead(resolveFacts(article, context))
   const lines = html.split('\n')
 
   it('writes the canonical link, description, Open Graph and Twitter tags', () => {
@@ -95,18 +96,20 @@ describe('renderHead', () => {
       /<script type="application\/ld\+json">([\s\S]*)<\/script>\n$/.exec(html)
     const script = match?.[1] ?? ''
     expect(script).not.toMatch(/[<>&\u2028\u2029]/)
-    expect(JSON.parse(script)).toEqual(toJsonLd(article, context))
+    expect(JSON.parse(script)).toEqual(toJsonLd(resolveFacts(article, context)))
     // One script element; a `</script>` inside a quoted attribute is text.
     expect(html.match(/<script/g)).toHaveLength(1)
   })
 
   it('leaves out tags it has no value for', () => {
-    const bare = renderHead(article, {
-      path: 'quay.txt',
-      storyId: 'quay',
-      meta: {},
-      config: {}
-    })
+    const bare = renderHead(
+      resolveFacts(article, {
+        path: 'quay.txt',
+        storyId: 'quay',
+        meta: {},
+        config: {}
+      })
+    )
     expect(bare).not.toContain('canonical')
     expect(bare).not.toContain('og:image')
     expect(bare).not.toContain('article:published_time')

@@ -1,5 +1,6 @@
 import type {Graph} from 'schema-dts'
 import {describe, expect, it} from 'vitest'
+import {resolveFacts} from '../pipeline/emit/facts.js'
 import {serializeJsonLd, toJsonLd} from '../pipeline/emit/to-jsonld.js'
 import type {Article, ArticleContext} from '../pipeline/types.js'
 import {makeArticle, makeContext} from './helpers/article-fixtures.js'
@@ -40,7 +41,7 @@ function articleTree(graph: Graph): JsonObject {
 
 /** `toJsonLd` as one article tree (see `articleTree`). */
 function tree(article: Article, context: ArticleContext): JsonObject {
-  return articleTree(toJsonLd(article, context))
+  return articleTree(toJsonLd(resolveFacts(article, context)))
 }
 
 const fullArticle = makeArticle({
@@ -115,14 +116,19 @@ const fullContext = makeContext({
 describe('toJsonLd', () => {
   it('emits the exact graph for a small article', () => {
     const document = toJsonLd(
-      makeArticle({
-        headline: 'Library extends weekend hours',
-        bylines: [
-          {text: 'By Tom Reyes', authors: [{name: 'Tom Reyes', kind: 'Person'}]}
-        ],
-        body: ['The town library will open on Sundays.', 'Staff agreed.']
-      }),
-      makeContext()
+      resolveFacts(
+        makeArticle({
+          headline: 'Library extends weekend hours',
+          bylines: [
+            {
+              text: 'By Tom Reyes',
+              authors: [{name: 'Tom Reyes', kind: 'Person'}]
+            }
+          ],
+          body: ['The town library will open on Sundays.', 'Staff agreed.']
+        }),
+        makeContext()
+      )
     )
 
     // No URL and no site: ids are built from the story id, stable all the same.
@@ -154,7 +160,7 @@ describe('toJsonLd', () => {
   })
 
   it('links article, page, site, publisher, authors and images by id', () => {
-    const graph = toJsonLd(fullArticle, fullContext)
+    const graph = toJsonLd(resolveFacts(fullArticle, fullContext))
     const nodes = graph['@graph'] as unknown as JsonObject[]
     expect(nodes.map((node) => [node['@type'], node['@id']])).toEqual([
       ['NewsArticle', 'https://ledger.example/metro/ferry-returns#article'],
@@ -203,32 +209,34 @@ describe('toJsonLd', () => {
 
   it('takes url, sameAs and jobTitle from the author directory, by alias too', () => {
     const graph = toJsonLd(
-      makeArticle({
-        headline: 'Vote count',
-        bylines: [
-          {
-            text: 'By ROSA LIND and Karl Ek',
-            authors: [
-              {name: 'ROSA LIND', kind: 'Person'},
-              {name: 'Karl Ek', kind: 'Person'}
-            ]
-          }
-        ]
-      }),
-      makeContext({
-        meta: {url: 'https://paper.example/vote'},
-        config: {
-          authors: [
+      resolveFacts(
+        makeArticle({
+          headline: 'Vote count',
+          bylines: [
             {
-              name: 'Rosa Lind',
-              aliases: ['Rosa LIND'],
-              url: 'https://paper.example/staff/rosa-lind',
-              sameAs: ['https://social.example/@rosalind'],
-              jobTitle: 'Political Editor'
+              text: 'By ROSA LIND and Karl Ek',
+              authors: [
+                {name: 'ROSA LIND', kind: 'Person'},
+                {name: 'Karl Ek', kind: 'Person'}
+              ]
             }
           ]
-        }
-      })
+        }),
+        makeContext({
+          meta: {url: 'https://paper.example/vote'},
+          config: {
+            authors: [
+              {
+                name: 'Rosa Lind',
+                aliases: ['Rosa LIND'],
+                url: 'https://paper.example/staff/rosa-lind',
+                sameAs: ['https://social.example/@rosalind'],
+                jobTitle: 'Political Editor'
+              }
+            ]
+          }
+        })
+      )
     )
     const nodes = graph['@graph'] as unknown as JsonObject[]
     expect(nodes.filter((node) => node['@type'] === 'Person')).toEqual([
@@ -358,12 +366,14 @@ describe('toJsonLd', () => {
   })
 
   it('uses only schema.org terms, for a full and a minimal article', async () => {
-    expect(await checkJsonLdTerms(toJsonLd(fullArticle, fullContext))).toEqual(
-      []
-    )
+    expect(
+      await checkJsonLdTerms(toJsonLd(resolveFacts(fullArticle, fullContext)))
+    ).toEqual([])
     expect(
       await checkJsonLdTerms(
-        toJsonLd(makeArticle({headline: 'Quiet day'}), makeContext())
+        toJsonLd(
+          resolveFacts(makeArticle({headline: 'Quiet day'}), makeContext())
+        )
       )
     ).toEqual([])
   })
@@ -419,8 +429,10 @@ describe('toJsonLd', () => {
       'A path C:\\temp and a line\u2028separator.'
     ]
     const document = toJsonLd(
-      makeArticle({headline: 'A "quoted" headline', body}),
-      makeContext()
+      resolveFacts(
+        makeArticle({headline: 'A "quoted" headline', body}),
+        makeContext()
+      )
     )
     const text = serializeJsonLd(document)
 
@@ -434,9 +446,9 @@ describe('toJsonLd', () => {
   })
 
   it('is deterministic', () => {
-    expect(serializeJsonLd(toJsonLd(fullArticle, fullContext))).toBe(
-      serializeJsonLd(toJsonLd(fullArticle, fullContext))
-    )
+    expect(
+      serializeJsonLd(toJsonLd(resolveFacts(fullArticle, fullContext)))
+    ).toBe(serializeJsonLd(toJsonLd(resolveFacts(fullArticle, fullContext))))
   })
 })
 
@@ -561,26 +573,28 @@ describe('toJsonLd: fields from text', () => {
 
   it('gives one node per id when spellings differ only in accents or punctuation', () => {
     const graph = toJsonLd(
-      makeArticle({
-        headline: 'Harbour deal',
-        bylines: [
-          {
-            text: 'By José Díaz and Anne-Marie Lee',
-            authors: [
-              {name: 'José Díaz', kind: 'Person'},
-              {name: 'Anne-Marie Lee', kind: 'Person'}
-            ]
-          },
-          {
-            text: 'JOSE DIAZ, ANNE MARIE LEE',
-            authors: [
-              {name: 'JOSE DIAZ', kind: 'Person'},
-              {name: 'ANNE MARIE LEE', kind: 'Person'}
-            ]
-          }
-        ]
-      }),
-      makeContext({meta: {url: 'https://port.example/deal'}})
+      resolveFacts(
+        makeArticle({
+          headline: 'Harbour deal',
+          bylines: [
+            {
+              text: 'By José Díaz and Anne-Marie Lee',
+              authors: [
+                {name: 'José Díaz', kind: 'Person'},
+                {name: 'Anne-Marie Lee', kind: 'Person'}
+              ]
+            },
+            {
+              text: 'JOSE DIAZ, ANNE MARIE LEE',
+              authors: [
+                {name: 'JOSE DIAZ', kind: 'Person'},
+                {name: 'ANNE MARIE LEE', kind: 'Person'}
+              ]
+            }
+          ]
+        }),
+        makeContext({meta: {url: 'https://port.example/deal'}})
+      )
     )
     const nodes = graph['@graph'] as unknown as JsonObject[]
     const people = nodes.filter((node) => node['@type'] === 'Person')

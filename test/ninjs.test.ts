@@ -11,7 +11,8 @@ import {fileURLToPath} from 'node:url'
 import type {Element, ElementContent} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
 import {describe, expect, it} from 'vitest'
-import {pageFacts, toJsonLd} from '../pipeline/emit/to-jsonld.js'
+import {resolveFacts} from '../pipeline/emit/facts.js'
+import {toJsonLd} from '../pipeline/emit/to-jsonld.js'
 import {type Ninjs, serializeNinjs, toNinjs} from '../pipeline/emit/to-ninjs.js'
 import {ninjsErrors} from '../pipeline/emit/validate-ninjs.js'
 import {processArticle, storyIdFromPath} from '../pipeline/index.js'
@@ -32,7 +33,7 @@ const standard = {
 
 /** `toNinjs` with the page facts the build would pass. */
 function ninjs(article: Article, context: ArticleContext): Ninjs {
-  return toNinjs(article, context, pageFacts(article, context))
+  return toNinjs(resolveFacts(article, context))
 }
 
 /** Every JSON pointer in `value` whose value is `""` or `[]`. */
@@ -301,7 +302,7 @@ describe('toNinjs', () => {
     const uris = cases.map((context) => {
       const document = ninjs(fullArticle, context)
       expectValid(document)
-      const graph = toJsonLd(fullArticle, context) as unknown as {
+      const graph = toJsonLd(resolveFacts(fullArticle, context)) as unknown as {
         '@graph': Array<{'@id': string}>
       }
       expect(`${document.uri}#article`).toBe(graph['@graph'][0]?.['@id'])
@@ -496,7 +497,7 @@ describe('toNinjs', () => {
     const body = ['Fares fall 12% — “finally”, says Søren.', '한국 😀 ... ok']
     const article = makeArticle({headline: 'Counts', body})
     const [plain] = ninjs(article, makeContext()).bodies ?? []
-    const graph = toJsonLd(article, makeContext()) as unknown as {
+    const graph = toJsonLd(resolveFacts(article, makeContext())) as unknown as {
       '@graph': Array<{wordCount: number; articleBody: string}>
     }
     expect(plain?.value).toBe(graph['@graph'][0]?.articleBody)

@@ -1,6 +1,7 @@
 // Partner profiles: which NITF files an article gets (`nitfProfiles`, the
 // config schema, `emitDocuments`), the bare root, and the encodings, each
 // output validated against the NITF 3.6 XSD as the bytes that are written.
+
 import {
   mkdir,
   mkdtemp,
@@ -13,6 +14,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import type {Root} from 'xast'
+import {resolveFacts} from '../pipeline/emit/facts.js'
 import {
   defaultNitfProfile,
   type NitfProfile,
@@ -338,7 +340,7 @@ describe('bare root', () => {
   const bare = {namespace: 'bare', meta: []} satisfies NitfTreeProfile
 
   test('is `<nitf>` without a namespace, valid as a namespaced copy', async () => {
-    const xml = serializeNitf(toNitf(article(), context, bare))
+    const xml = serializeNitf(toNitf(resolveFacts(article(), context), bare))
     expect(xml).toMatch(
       /^<\?xml [^>]*\?>\n<nitf version="-\/\/IPTC\/\/DTD NITF 3\.6\/\/EN" /
     )
@@ -348,12 +350,14 @@ describe('bare root', () => {
     expect(await validateNitf(xml)).not.toEqual([])
     expect(await validateBareNitf(xml)).toEqual([])
     expect(withNamespace(xml)).toBe(
-      serializeNitf(toNitf(article(), context, defaultNitfProfile))
+      serializeNitf(
+        toNitf(resolveFacts(article(), context), defaultNitfProfile)
+      )
     )
   })
 
   test('the bare validator refuses a namespaced root', async () => {
-    const xml = serializeNitf(toNitf(article(), context))
+    const xml = serializeNitf(toNitf(resolveFacts(article(), context)))
     expect(await validateBareNitf(xml)).toEqual([
       'Unexpected root: expected a bare `<nitf>` without `xmlns`'
     ])
@@ -363,7 +367,7 @@ describe('bare root', () => {
 describe('head/meta from a profile', () => {
   test('follows `title`, in order, escaped; blank or unusable pairs are left out', async () => {
     const xml = serializeNitf(
-      toNitf(article(), context, {
+      toNitf(resolveFacts(article(), context), {
         namespace: 'namespaced',
         meta: [
           {name: 'partner', content: 'Kindle & Co <EU>'},
@@ -382,7 +386,7 @@ describe('head/meta from a profile', () => {
 })
 
 describe('encodings', () => {
-  const tree = () => toNitf(article(), context)
+  const tree = () => toNitf(resolveFacts(article(), context))
 
   test.each([
     ['iso-8859-1', 'ISO-8859-1'],

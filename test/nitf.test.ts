@@ -1,5 +1,6 @@
 import {describe, expect, test} from 'vitest'
 import type {Root} from 'xast'
+import {resolveFacts} from '../pipeline/emit/facts.js'
 import {encodeNitf, serializeNitf} from '../pipeline/emit/serialize-nitf.js'
 import {toNitf, toNitfDate} from '../pipeline/emit/to-nitf.js'
 import type {Article, ArticleContext} from '../pipeline/types.js'
@@ -31,7 +32,7 @@ function context(fields: Partial<ArticleContext> = {}): ArticleContext {
 }
 
 function nitf(a: Article, c: ArticleContext = context()): string {
-  return serializeNitf(toNitf(a, c))
+  return serializeNitf(toNitf(resolveFacts(a, c)))
 }
 
 /** Every field of `Article`, meta and config set. */
@@ -152,7 +153,6 @@ describe('toNitf', () => {
       <doc-id id-string="harbour-gauge"/>
       <urgency ed-urg="5"/>
       <date.issue norm="20240305T061500+0000"/>
-      <doc.copyright year="2024" holder="Portvale Courier"/>
     </docdata>
     <pubdata type="web" item-length="12" unit-of-measure="word" date.publication="20240305T061500+0000" name="Portvale Courier"/>
   </head>
@@ -174,7 +174,7 @@ describe('toNitf', () => {
   })
 
   test('builds a tree with the `nitf` element only (no declaration, no indent)', () => {
-    const tree = toNitf(article(), context())
+    const tree = toNitf(resolveFacts(article(), context()))
     expect(tree.children.map((node) => node.type)).toEqual(['element'])
     const [root] = tree.children
     expect(root?.type === 'element' && root.name).toBe('nitf')
@@ -224,10 +224,10 @@ describe('toNitf', () => {
     expect(xml).toContain(
       '<ed-msg info="Eds: Updates with board statement"/>\n      <ed-msg info="(Adds byline)"/>'
     )
-    // The config's publisher wins over the sidecar's and the masthead.
-    expect(xml).toContain(
-      '<doc.copyright year="2023" holder="Portvale Courier Group"/>'
-    )
+    // The config's publisher wins over the sidecar's and the masthead; it
+    // is not taken for the copyright holder, which nothing here names.
+    expect(xml).toContain(' name="Portvale Courier Group" ')
+    expect(xml).not.toContain('doc.copyright')
     expect(xml).toContain(
       '<key-list>\n        <keyword key="ferries"/>\n        <keyword key="fuel prices"/>\n      </key-list>'
     )
@@ -363,9 +363,9 @@ describe('toNitf', () => {
         article({publication: 'Masthead'}),
         context({meta: {publisher: {name: 'Sidecar'}}})
       )
-    ).toContain('<doc.copyright holder="Sidecar"/>')
+    ).toContain(' name="Sidecar"/>')
     expect(nitf(article({publication: 'Masthead'}))).toContain(
-      '<doc.copyright holder="Masthead"/>'
+      ' name="Masthead"/>'
     )
     // A blank name is no name: the next source is used.
     expect(
@@ -373,7 +373,7 @@ describe('toNitf', () => {
         article({publication: 'Masthead'}),
         context({config: {publisher: {name: ' '}}})
       )
-    ).toContain('<doc.copyright holder="Masthead"/>')
+    ).toContain(' name="Masthead"/>')
   })
 
   test('joins authors without titles with commas and `and`', () => {
@@ -543,15 +543,17 @@ describe('toNitf: copyright', () => {
   test('takes holder and year from the sidecar over the publisher', async () => {
     const xml = serializeNitf(
       toNitf(
-        article({}),
-        context({
-          meta: {
-            datePublished: '2023-11-12T09:30:00Z',
-            copyrightHolder: 'Portvale Syndicate',
-            copyrightYear: 2022
-          },
-          config: {publisher: {name: 'Portvale Courier'}}
-        })
+        resolveFacts(
+          article({}),
+          context({
+            meta: {
+              datePublished: '2023-11-12T09:30:00Z',
+              copyrightHolder: 'Portvale Syndicate',
+              copyrightYear: 2022
+            },
+            config: {publisher: {name: 'Portvale Courier'}}
+          })
+        )
       )
     )
     expect(xml).toContain(
@@ -582,6 +584,7 @@ describe('toNitf: docdata from sidecar and config', () => {
         },
         config: {
           ...full.config,
+          copyrightHolder: 'Portvale Courier Group',
           nitf: {
             regsrc: 'PVC',
             rights: {
@@ -721,47 +724,52 @@ describe('serializeNitf: characters', () => {
       // As if nothing upstream had cleaned the article, sidecar or config.
       const xml = serializeNitf(
         toNitf(
-          article({
-            publication: dirty('The Courier'),
-            headline: dirty('Tide gauge fails'),
-            subheadline: dirty('Board to meet'),
-            bylines: [
-              {
-                text: dirty('By Mira Sol'),
-                authors: [
-                  {
-                    name: dirty('Mira Sol'),
-                    kind: 'Person',
-                    jobTitle: dirty('Harbour reporter'),
-                    email: `mira${illegal}@example.org`
-                  }
-                ],
-                agency: dirty('Ports Wire')
+          resolveFacts(
+            article({
+              publication: dirty('The Courier'),
+              headline: dirty('Tide gauge fails'),
+              subheadline: dirty('Board to meet'),
+              bylines: [
+                {
+                  text: dirty('By Mira Sol'),
+                  authors: [
+                    {
+                      name: dirty('Mira Sol'),
+                      kind: 'Person',
+                      jobTitle: dirty('Harbour reporter'),
+                      email: `mira${illegal}@example.org`
+                    }
+                  ],
+                  agency: dirty('Ports Wire')
+                }
+              ],
+              dateline: {
+                text: dirty('PORTVALE, Nov 12 -'),
+                location: 'PORTVALE'
+              },
+              body: [dirty('The gauge stopped.'), dirty('Repairs next week.')],
+              summary: [dirty('Gauge down')],
+              editorNotes: [dirty('Eds: new lead')],
+              credits: [dirty('Reporting by Mira Sol')]
+            }),
+            context({
+              storyId: dirty('gauge 1'),
+              meta: {
+                datePublished: '2023-11-12T09:30:00Z',
+                keywords: [dirty('tide gauges')],
+                section: dirty('Local news'),
+                url: `https://example.org/${illegal}`,
+                language: dirty('en GB'),
+                copyrightHolder: dirty('Courier Group')
+              },
+              config: {
+                nitf: {
+                  regsrc: dirty('PV C'),
+                  rights: {owner: dirty('Courier Group')}
+                }
               }
-            ],
-            dateline: {text: dirty('PORTVALE, Nov 12 -'), location: 'PORTVALE'},
-            body: [dirty('The gauge stopped.'), dirty('Repairs next week.')],
-            summary: [dirty('Gauge down')],
-            editorNotes: [dirty('Eds: new lead')],
-            credits: [dirty('Reporting by Mira Sol')]
-          }),
-          context({
-            storyId: dirty('gauge 1'),
-            meta: {
-              datePublished: '2023-11-12T09:30:00Z',
-              keywords: [dirty('tide gauges')],
-              section: dirty('Local news'),
-              url: `https://example.org/${illegal}`,
-              language: dirty('en GB'),
-              copyrightHolder: dirty('Courier Group')
-            },
-            config: {
-              nitf: {
-                regsrc: dirty('PV C'),
-                rights: {owner: dirty('Courier Group')}
-              }
-            }
-          }),
+            })
+          ),
           {
             namespace: 'namespaced',
             meta: [{name: 'partner', content: dirty('Kindle Newsstand')}]

@@ -18,16 +18,46 @@ import {
   xmlIllegalCharacter,
   xmlIllegalCodePoints
 } from '../emit/xml-characters.js'
-import {describeSchemaError} from '../json-schemas.js'
+import {describeSchemaError, type ValueProblem} from '../json-schemas.js'
 import {fail} from '../messages.js'
 
 const source = 'copydesk'
 
+/** Checks beyond the schema, run once on the validated value. */
+export type ValueCheck<T> = (value: T) => ValueProblem[]
+
 /**
- * Parse and validate `file` (its value is the JSON text) with `validate`.
- * Returns the value, or `undefined` after a fatal message.
+ * Parse and validate `file` (its value is the JSON text) with `validate`,
+ * then run `check` on the valid value. Returns the value, or `undefined`
+ * after a fatal message.
  */
 export function readJson<T>(
+  file: VFile,
+  validate: ValidateFunction<T>,
+  ruleId: string,
+  check?: ValueCheck<T>
+): T | undefined {
+  const value = readValid(file, validate, ruleId)
+  if (value === undefined || !check) return value
+  const problems = check(value)
+  if (problems.length === 0) return value
+  const place = location(file)
+  const tree = parseTree(String(file.value))
+  let fatal = false
+  for (const problem of problems) {
+    const node = tree && findNodeAtLocation(tree, pathOf(problem.pointer))
+    const at = pointOf(place, node)
+    if (problem.fatal) {
+      fail(file, problem.reason, problem.ruleId, at)
+      fatal = true
+    } else {
+      file.message(problem.reason, {place: at, ruleId: problem.ruleId, source})
+    }
+  }
+  return fatal ? undefined : value
+}
+
+function readValid<T>(
   file: VFile,
   validate: ValidateFunction<T>,
   ruleId: string

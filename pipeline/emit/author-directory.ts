@@ -5,16 +5,20 @@ import type {Config} from '../types.js'
 /** One entry of the author directory. */
 export type AuthorEntry = NonNullable<Config['authors']>[number]
 
-/** The directory entry for a byline name, by name or alias, any case. */
+/**
+ * The directory entry for a byline name, by name or alias, compared by
+ * `nameKey`: `JOSE DIAZ` finds the entry of `José Díaz`.
+ */
 export function findAuthorEntry(
   config: Config,
   name: string
 ): AuthorEntry | undefined {
-  const wanted = name.toLowerCase()
+  const wanted = nameKey(name)
+  if (wanted === '') return undefined
   return config.authors?.find(
     (entry) =>
-      entry.name.toLowerCase() === wanted ||
-      (entry.aliases ?? []).some((alias) => alias.toLowerCase() === wanted)
+      nameKey(entry.name) === wanted ||
+      (entry.aliases ?? []).some((alias) => nameKey(alias) === wanted)
   )
 }
 

@@ -1,4 +1,4 @@
-// Emit, page head: reads an `Article` and its `ArticleContext` and builds the
+// Emit, page head: reads an article's `Facts` and builds the
 // tags a web page puts in its `<head>` for this article: the JSON-LD graph in
 // `<script type="application/ld+json">`, the canonical link, the meta
 // description, Open Graph and Twitter card tags. Built as a hast tree and
@@ -9,9 +9,8 @@ import type {Element, Root} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
 import type {Graph} from 'schema-dts'
-import type {Article, ArticleContext} from '../types.js'
-import {findAuthorEntry} from './author-directory.js'
-import {type PageFacts, pageFacts, toJsonLd} from './to-jsonld.js'
+import type {Facts} from './facts.js'
+import {toJsonLd} from './to-jsonld.js'
 
 /**
  * Characters that could end a `<script>` element, open a comment, or end a
@@ -29,20 +28,13 @@ export function scriptSafeJson(value: unknown): string {
 }
 
 /**
- * Build the head tags of an article as a hast tree. `facts` and `graph` are
- * worked out when not given; a build passes the ones the JSON-LD used.
+ * Build the head tags of an article as a hast tree. `graph` is worked out
+ * when not given; a build passes the one the JSON-LD output holds.
  */
-export function toHeadTree(
-  article: Article,
-  context: ArticleContext,
-  facts: PageFacts = pageFacts(article, context),
-  graph: Graph = toJsonLd(article, context, facts)
-): Root {
-  const {meta} = context
-  const {url, description} = facts
+export function toHeadTree(facts: Facts, graph: Graph = toJsonLd(facts)): Root {
+  const {article, url, description, images} = facts
   const siteName = facts.publisher?.name
-  const image = meta.images?.[0]
-  const authors = article.bylines.flatMap((byline) => byline.authors)
+  const image = images[0]
 
   const tags: Array<Element | undefined> = [
     url ? h('link', {rel: 'canonical', href: url}) : undefined,
@@ -51,25 +43,23 @@ export function toHeadTree(
     property('og:title', article.headline),
     property('og:description', description),
     property('og:url', url),
-    ...(meta.images ?? []).flatMap((picture) => [
+    ...images.flatMap((picture) => [
       property('og:image', picture.url),
       property('og:image:width', picture.width?.toString()),
       property('og:image:height', picture.height?.toString()),
       property('og:image:alt', picture.caption)
     ]),
     property('og:site_name', siteName),
-    property('og:locale', meta.language ?? context.config.language),
-    property('article:published_time', meta.datePublished),
-    property('article:modified_time', meta.dateModified),
-    // A profile URL where the directory has one, else the name as printed.
-    ...unique(
-      authors.map(
-        (author) =>
-          findAuthorEntry(context.config, author.name)?.url ?? author.name
-      )
-    ).map((author) => property('article:author', author)),
-    property('article:section', meta.section),
-    ...(meta.keywords ?? []).map((keyword) => property('article:tag', keyword)),
+    property('og:locale', facts.language),
+    property('article:published_time', facts.datePublished),
+    property('article:modified_time', facts.dateModified),
+    // One per author, as in every output: the profile URL where the
+    // directory has one, else the name.
+    ...unique(facts.authors.map((author) => author.url ?? author.name)).map(
+      (author) => property('article:author', author)
+    ),
+    property('article:section', facts.section),
+    ...facts.keywords.map((keyword) => property('article:tag', keyword)),
     named('twitter:card', image ? 'summary_large_image' : 'summary'),
     named('twitter:title', article.headline),
     named('twitter:description', description),
@@ -90,13 +80,8 @@ export function toHeadTree(
  * The head tags of an article as HTML, for server-side rendering: the same
  * text `copydesk build` writes to `<stem>.head.html`.
  */
-export function renderHead(
-  article: Article,
-  context: ArticleContext,
-  facts: PageFacts = pageFacts(article, context),
-  graph: Graph = toJsonLd(article, context, facts)
-): string {
-  return toHtml(toHeadTree(article, context, facts, graph))
+export function renderHead(facts: Facts, graph: Graph = toJsonLd(facts)): string {
+  return toHtml(toHeadTree(facts, graph))
 }
 
 function named(name: string, content: string | undefined) {

@@ -1,18 +1,12 @@
-// ninjs emitter: reads an `Article`, its `ArticleContext` (sidecar meta,
-// project config, story id) and the `PageFacts` the JSON-LD uses, and
-// returns one IPTC ninjs 2.2 ("News in JSON") document of type `text`, valid
-// against `schemas/ninjs/ninjs-schema_2.2.json` (see `validate-ninjs.ts`).
+// ninjs emitter: reads an article's `Facts` (emit/facts.ts) and returns
+// one IPTC ninjs 2.2 ("News in JSON") document of type `text`, valid against `schemas/ninjs/ninjs-schema_2.2.json` (see `validate-ninjs.ts`).
 // `serializeNinjs` writes it as JSON. Pure and deterministic: no clock, no
 // randomness, no network; a key is only present when the input supports its
 // value (strings go through `nonBlank` first), and no string or list is ever
 // empty. Emits no messages.
-import {canonicalAgency} from '../rules/agencies.js'
-import type {Article, ArticleContext, Author, Meta} from '../types.js'
-import {findAuthorEntry, nameKey} from './author-directory.js'
+import type {AuthorFacts, Facts, ImageFacts} from './facts.js'
 import {optionalField} from './optional-field.js'
 import {paragraphsHtml} from './paragraphs-html.js'
-import type {PageFacts} from './to-jsonld.js'
-import {countWords} from './words.js'
 
 /** The ninjs standard this emitter writes, with the `$id` of its schema. */
 const standard: NinjsStandard = {
@@ -175,38 +169,34 @@ const keyOrder = [
 ]
 const keyRank = new Map(keyOrder.map((key, index) => [key, index]))
 
-/** Build the ninjs 2.2 document of an article. */
-export function toNinjs(
-  article: Article,
-  context: ArticleContext,
-  facts: PageFacts
-): Ninjs {
-  const {meta, config} = context
+/** Build the ninjs 2.2 document of an article from its facts. */
+export function toNinjs(facts: Facts): Ninjs {
+  const {article} = facts
   const field = optionalField<Ninjs>()
   // The canonical URL, else the URN the JSON-LD ids are built from.
   const uri = facts.uri
-  const plainText = article.body.join('\n\n')
-  const license = nonBlank(meta.license ?? config.license)
+  const plainText = facts.plainText
+  const license = nonBlank(facts.license)
 
   return {
     uri,
     type: 'text',
     representationtype: 'full',
-    ...field('version', versionOf(meta)),
-    ...field('firstcreated', nonBlank(meta.datePublished)),
+    ...field('version', facts.version?.toString()),
+    ...field('firstcreated', nonBlank(facts.datePublished)),
     // Dates as the sidecar writes them, offset included.
     ...field(
       'versioncreated',
-      nonBlank(meta.dateModified) ?? nonBlank(meta.datePublished)
+      nonBlank(facts.dateModified) ?? nonBlank(facts.datePublished)
     ),
-    ...field('embargoed', nonBlank(meta.embargoUntil)),
+    ...field('embargoed', nonBlank(facts.embargoUntil)),
     // ninjs's default; an embargo is said by `embargoed`, not by the status.
     pubstatus: 'usable',
-    ...field('urgency', meta.urgency),
-    ...copyright(context),
+    ...field('urgency', facts.urgency),
+    ...copyright(facts),
     ...field('usageterms', license),
     ...field('ednote', nonBlank(article.editorNotes.join(' '))),
-    ...field('language', nonBlank(meta.language ?? config.language)),
+    ...field('language', facts.language),
     ...field(
       'descriptions',
       textList([{role: 'summary', value: facts.description}])
@@ -215,7 +205,7 @@ export function toNinjs(
       {
         contenttype: 'text/plain',
         charcount: [...plainText].length,
-        wordcount: countWords(plainText),
+        wordcount: facts.wordCount,
         value: plainText
       },
       {contenttype: 'text/html', value: paragraphsHtml(article.body)}
@@ -227,18 +217,15 @@ export function toNinjs(
         {role: 'subhead', value: article.subheadline}
       ])
     ),
-    ...field('people', authors(article, context, 'Person')),
-    ...field('organisations', authors(article, context, 'Organization')),
+    ...field('people', parties(facts.authors, 'Person')),
+    ...field('organisations', parties(facts.authors, 'Organization')),
     ...field(
       'subjects',
-      (meta.keywords ?? []).flatMap((keyword) => {
-        const name = nonBlank(keyword)
-        return name === undefined ? [] : [{name}]
-      })
+      facts.keywords.map((name) => ({name}))
     ),
     ...field(
       'infosources',
-      agencies(article).map((name) => ({name, role: originatedContent}))
+      facts.agencies.map((name) => ({name, role: originatedContent}))
     ),
     // The bylines as printed; desk credits stay in it too.
     ...field(
@@ -251,9 +238,9 @@ export function toNinjs(
       )
     ),
     ...field('located', nonBlank(article.dateline?.location)),
-    ...field('associations', pictures(meta, uri)),
+    ...field('associations', pictures(facts.images, uri)),
     standard,
-    ...field('expires', nonBlank(meta.expires)),
+    ...field('expires', nonBlank(facts.expires)),
     ...field(
       'rightsinfo',
       license === undefined ? undefined : {linkedrights: license}
@@ -284,32 +271,16 @@ function ordered(value: unknown): unknown {
   )
 }
 
-/** `version`: a string in ninjs; only a story version 1, 2, … is one. */
-function versionOf(meta: Meta): string | undefined {
-  const version = meta.version
-  return version !== undefined && Number.isInteger(version) && version >= 1
-    ? String(version)
-    : undefined
-}
-
 /**
- * `copyrightholder` and `copyrightnotice`, as the JSON-LD says them: the
- * holder the sidecar or config names, the year the sidecar gives, else that
- * of `datePublished`. A year with no holder claims nothing: nothing is
- * written.
+ * `copyrightholder` and `copyrightnotice`, as every output says them: only
+ * with a holder the sidecar or config names; a year with no holder claims
+ * nothing.
  */
 function copyright(
-  context: ArticleContext
+  facts: Facts
 ): Pick<Ninjs, 'copyrightholder' | 'copyrightnotice'> {
-  const {meta, config} = context
-  const holder =
-    nonBlank(meta.copyrightHolder) ?? nonBlank(config.copyrightHolder)
-  if (holder === undefined) return {}
-  const year =
-    meta.copyrightYear ??
-    (meta.datePublished === undefined
-      ? undefined
-      : Number(meta.datePublished.slice(0, 4)))
+  if (!facts.copyright) return {}
+  const {holder, year} = facts.copyright
   return {
     copyrightholder: holder,
     copyrightnotice: year === undefined ? `© ${holder}` : `© ${year} ${holder}`
@@ -328,55 +299,28 @@ function textList(
   return list
 }
 
-/**
- * The authors of one kind across all bylines, first seen wins, as the
- * directory spells them. Names that differ only in case, accents or
- * punctuation (`JOSE DIAZ`, `José Díaz`) are one party, as in the JSON-LD.
- */
-function authors(
-  article: Article,
-  context: ArticleContext,
-  kind: Author['kind']
+/** The authors of one kind, with their profile link and e-mail address. */
+function parties(
+  authors: readonly AuthorFacts[],
+  kind: AuthorFacts['kind']
 ): NinjsParty[] {
-  const seen = new Set<string>()
-  const parties: NinjsParty[] = []
-  for (const byline of article.bylines) {
-    for (const author of byline.authors) {
-      if (author.kind !== kind) continue
-      const entry = findAuthorEntry(context.config, author.name)
-      const name = entry?.name ?? author.name
-      const key = nameKey(name)
-      if (seen.has(key)) continue
-      seen.add(key)
-      const field = optionalField<NinjsParty>()
-      parties.push({
-        name,
+  return authors.flatMap((author) => {
+    if (author.kind !== kind) return []
+    const field = optionalField<NinjsParty>()
+    return [
+      {
+        name: author.name,
         rel: 'author',
-        ...field('uri', nonBlank(entry?.url)),
+        ...field('uri', author.url),
         ...field(
           'contactinfo',
           author.email === undefined
             ? undefined
             : [{type: 'email', value: author.email}]
         )
-      })
-    }
-  }
-  return parties
-}
-
-/** The agencies of bylines and dateline: `AP` and `Associated Press` are one. */
-function agencies(article: Article): string[] {
-  const named = [
-    ...article.bylines.map((byline) => byline.agency),
-    article.dateline?.agency
-  ]
-  return unique(
-    named.flatMap((agency) => {
-      const name = nonBlank(agency)
-      return name === undefined ? [] : [canonicalAgency(name)]
-    })
-  )
+      }
+    ]
+  })
 }
 
 /**
@@ -385,8 +329,11 @@ function agencies(article: Article): string[] {
  * one rendition: ninjs keeps `uri` for identity and `href` for links. The
  * caption is a description, the credit line is `by`.
  */
-function pictures(meta: Meta, storyUri: string): NinjsAssociation[] {
-  return (meta.images ?? []).map((image, index) => {
+function pictures(
+  images: readonly ImageFacts[],
+  storyUri: string
+): NinjsAssociation[] {
+  return images.map((image, index) => {
     const field = optionalField<NinjsAssociation>()
     const size = optionalField<NinjsRendition>()
     return {
@@ -413,16 +360,4 @@ function pictures(meta: Meta, storyUri: string): NinjsAssociation[] {
 /** `value` unless it is missing or holds only white space. */
 function nonBlank(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value
-}
-
-/** Distinct non-blank values, ignoring case, first spelling kept. */
-function unique(values: ReadonlyArray<string | undefined>): string[] {
-  const seen = new Map<string, string>()
-  for (const value of values) {
-    const kept = nonBlank(value)
-    if (kept !== undefined && !seen.has(kept.toLowerCase())) {
-      seen.set(kept.toLowerCase(), kept)
-    }
-  }
-  return [...seen.values()]
 }

@@ -1,6 +1,5 @@
-// Emit, NITF: reads an `Article` and its `ArticleContext` (sidecar `meta`,
-// project `config`, `storyId`) and builds the IPTC NITF 3.6 document as an xast
-// tree for one partner profile (namespace mode, extra `head/meta`);
+// Emit, NITF: reads an article's `Facts` (emit/facts.ts) and builds the
+// IPTC NITF 3.6 document as an xast tree for one partner profile (namespace mode, extra `head/meta`);
 // `serializeNitf` (`serialize-nitf.ts`) writes that tree in the profile's
 // encoding. Pure: no clock, no randomness; a value the input does not give is
 // left out, never guessed, except NITF's own defaults (urgency 5, `usable`).
@@ -10,17 +9,10 @@
 import type {Element, ElementContent, Root} from 'xast'
 import {x} from 'xastscript'
 import type {NitfRights} from '../generated/schema-types.js'
-import {canonicalAgency} from '../rules/agencies.js'
-import type {
-  Article,
-  ArticleContext,
-  Author,
-  Byline,
-  Dateline
-} from '../types.js'
+import type {Article, Author, Byline, Dateline} from '../types.js'
 import {parseDateTime} from './date-time.js'
+import type {Facts} from './facts.js'
 import {defaultNitfProfile, type NitfProfile} from './nitf-profile.js'
-import {countWords} from './words.js'
 
 const nitfNamespace = 'http://iptc.org/std/NITF/2006-10-18/'
 
@@ -62,25 +54,16 @@ const normalUrgency = 5
 /** What of a profile shapes the tree (the encoding only shapes the bytes). */
 export type NitfTreeProfile = Pick<NitfProfile, 'namespace' | 'meta'>
 
-/** Build the NITF 3.6 document for `article` as an xast tree. */
+/** Build the NITF 3.6 document of an article's facts as an xast tree. */
 export function toNitf(
-  input: Article,
-  context: ArticleContext,
+  facts: Facts,
   profile: NitfTreeProfile = defaultNitfProfile
 ): Root {
-  const {config, meta} = context
-  const article = withoutBlanks(input)
-  const published = meta.datePublished
-    ? readDateTime(meta.datePublished)
+  const article = withoutBlanks(facts.article)
+  const published = facts.datePublished
+    ? readDateTime(facts.datePublished)
     : undefined
-  // The sidecar speaks for this article, the config for the whole project.
-  const publisher = [
-    meta.publisher?.name,
-    config.publisher?.name,
-    article.publication
-  ]
-    .map(nonEmpty)
-    .find(Boolean)
+  const publisher = nonEmpty(facts.publisher?.name)
 
   const head = x('head', [
     hasText(article.headline) ? x('title', article.headline) : undefined,
@@ -91,20 +74,20 @@ export function toNitf(
         ? [x('meta', {name: token, content: nonEmpty(content)})]
         : []
     }),
-    docdata(article, context, published, publisher),
+    docdata(article, facts, published),
     x('pubdata', {
       type: 'web',
-      'item-length': String(countWords(article.body.join('\n\n'))),
+      'item-length': String(facts.wordCount),
       'unit-of-measure': 'word',
       'date.publication': published?.nitf,
       name: publisher,
-      'position.section': nonEmpty(meta.section),
-      'ex-ref': nonEmpty(meta.url)
+      'position.section': nonEmpty(facts.section),
+      'ex-ref': nonEmpty(facts.url)
     })
   ])
 
   const body = x('body', [
-    bodyHead(article, published),
+    bodyHead(article, facts.agencies, published),
     article.body.length > 0
       ? x(
           'body.content',
@@ -126,7 +109,7 @@ export function toNitf(
         version: nitfVersion,
         'change.date': nitfChangeDate,
         'change.time': nitfChangeTime,
-        baselang: nonEmpty(meta.language ?? config.language)
+        baselang: nonEmpty(facts.language)
       },
       [head, body]
     )
@@ -147,26 +130,15 @@ export function toNitfDate(iso: string): string {
 /** `head/docdata`: identity, urgency, dates, notes, rights and keywords. */
 function docdata(
   article: Article,
-  context: ArticleContext,
-  published: DateTimeParts | undefined,
-  publisher: string | undefined
+  facts: Facts,
+  published: DateTimeParts | undefined
 ): Element {
-  const storyId = nonEmpty(context.storyId)
-  const {meta, config} = context
-  const copyright = {
-    holder:
-      nonEmpty(meta.copyrightHolder) ??
-      nonEmpty(config.copyrightHolder) ??
-      publisher,
-    year: meta.copyrightYear?.toString() ?? published?.year
-  }
-  const keywords = (meta.keywords ?? []).flatMap((keyword) => {
-    const key = nonEmpty(keyword)
-    return key ? [x('keyword', {key})] : []
-  })
-  const release = nitfDate(meta.embargoUntil)
-  const expire = nitfDate(meta.expires)
-  const urgency = meta.urgency ?? normalUrgency
+  const storyId = nonEmpty(facts.storyId)
+  const keywords = facts.keywords.map((key) => x('keyword', {key}))
+  const release = nitfDate(facts.embargoUntil)
+  const expire = nitfDate(facts.expires)
+  const urgency = facts.urgency ?? normalUrgency
+  const holder = nonEmpty(facts.copyright?.holder)
   return x(
     'docdata',
     // NITF's values are `usable`, `embargoed`, `withheld` and `canceled`;
@@ -175,7 +147,7 @@ function docdata(
     [
       storyId
         ? x('doc-id', {
-            regsrc: nonEmpty(config.nitf?.regsrc),
+            regsrc: nonEmpty(facts.nitf.regsrc),
             'id-string': storyId
           })
         : undefined,
@@ -192,15 +164,18 @@ function docdata(
         return info ? x('ed-msg', {info}) : undefined
       }),
       // Updates of one story share the key and count up the version.
-      storyId && isPositiveInteger(meta.version)
-        ? x('du-key', {key: storyId, version: String(meta.version)})
+      storyId && facts.version !== undefined
+        ? x('du-key', {key: storyId, version: String(facts.version)})
         : undefined,
-      // A year with no holder says nothing about rights: only with a holder,
-      // the one sidecar or config names, else the publisher.
-      copyright.holder
-        ? x('doc.copyright', {year: copyright.year, holder: copyright.holder})
+      // A year with no holder says nothing about rights: only with the
+      // holder the sidecar or config names, as in every output.
+      holder
+        ? x('doc.copyright', {
+            year: facts.copyright?.year?.toString(),
+            holder
+          })
         : undefined,
-      docRights(config.nitf?.rights),
+      docRights(facts.nitf.rights),
       keywords.length > 0 ? x('key-list', keywords) : undefined
     ]
   )
@@ -226,16 +201,11 @@ function docRights(rights: NitfRights | undefined): Element | undefined {
 }
 
 /** `body.head`: headlines, bylines, distributor, dateline, abstract. */
-function bodyHead(article: Article, published: DateTimeParts | undefined) {
-  // `AP` in the dateline and `Associated Press` under the byline are one agency.
-  const agencies = unique(
-    [
-      ...article.bylines.map((byline) => byline.agency),
-      article.dateline?.agency
-    ].map((agency) =>
-      agency === undefined ? undefined : canonicalAgency(agency)
-    )
-  )
+function bodyHead(
+  article: Article,
+  agencies: readonly string[],
+  published: DateTimeParts | undefined
+) {
   return x('body.head', [
     // `hl1` is required in `hedline`: no headline, no `hedline`.
     hasText(article.headline)
@@ -491,11 +461,6 @@ function withoutBlanks(article: Article): Article {
   }
 }
 
-/** Whether `value` is a whole number from 1 up. */
-function isPositiveInteger(value: number | undefined): value is number {
-  return value !== undefined && Number.isInteger(value) && value >= 1
-}
-
 /** Whether `value` holds more than white space. */
 function hasText(value: string | undefined): value is string {
   return value !== undefined && value.trim() !== ''
@@ -505,16 +470,4 @@ function hasText(value: string | undefined): value is string {
 function nonEmpty(value: string | undefined): string | undefined {
   const collapsed = value?.replace(/\s+/g, ' ').trim()
   return collapsed ? collapsed : undefined
-}
-
-/** Distinct non-empty values, ignoring case, first spelling kept. */
-function unique(values: Array<string | undefined>): string[] {
-  const seen = new Map<string, string>()
-  for (const value of values) {
-    const kept = nonEmpty(value)
-    if (kept && !seen.has(kept.toLowerCase())) {
-      seen.set(kept.toLowerCase(), kept)
-    }
-  }
-  return [...seen.values()]
 }

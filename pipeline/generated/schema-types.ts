@@ -97,7 +97,7 @@ export type DateTime = string
  */
 export type HttpUrl = string
 /**
- * A BCP 47 language tag.
+ * A BCP 47 language tag (`en`, `en-GB`): copydesk checks it with a BCP 47 parser (rule `language-tag`).
  */
 export type Language = string
 
