@@ -1,8 +1,13 @@
-// Warnings about metadata that search engines and partners expect: exact
-// messages, at the place of the field where the text has one.
+// `checkRecommended`: warnings about metadata that search engines and
+// partners expect; exact messages, at the place of the field where the text
+// has one.
 import {describe, expect, it} from 'vitest'
-import {processArticle} from '../pipeline/index.js'
+import checkRecommended from '../pipeline/check-recommended.js'
+import extractArticle from '../pipeline/extract-article.js'
+import joinHardWraps from '../pipeline/join-hard-wraps.js'
+import segmentBlocks from '../pipeline/segment-blocks.js'
 import type {ArticleContext} from '../pipeline/types.js'
+import {runStage} from './helpers/run-stage.js'
 
 const text = (headline: string) =>
   `${headline}\n\nBy Ines Moreau\n\nThe quay reopened on Monday.\n`
@@ -22,10 +27,15 @@ function context(fields: Partial<ArticleContext> = {}): ArticleContext {
   }
 }
 
+// `checkRecommended` reads the article and the places of its fields, which
+// `extractArticle` makes from the blocks of `segmentBlocks`, which splits
+// lines where `joinHardWraps` marked the breaks: exactly the stages it needs.
+const stages = [joinHardWraps, segmentBlocks, extractArticle, checkRecommended]
+
 async function warnings(headline: string, fields?: Partial<ArticleContext>) {
-  const file = await processArticle(text(headline), {
+  const {file} = await runStage(text(headline), stages, {
     path: 'quay.txt',
-    context: context(fields)
+    data: {context: context(fields)}
   })
   return file.messages.filter((message) => message.fatal === false).map(String)
 }

@@ -1,18 +1,24 @@
-// `joinHardWraps`: what each line break of the source means, seen through the
-// blocks of lines that `segmentBlocks` builds from it, and the layout
-// analysis on its own.
+// `joinHardWraps` run alone on the parsed tree: what each line break of the
+// source means, read through `toBlocks` (the blocks of lines `segmentBlocks`
+// builds), and the layout analysis on its own.
 import {describe, expect, it} from 'vitest'
-import {processArticle} from '../pipeline/index.js'
-import {
+import joinHardWraps, {
   analyzeLayout,
   classifyBreak,
   toSourceLine
 } from '../pipeline/join-hard-wraps.js'
+import {toBlocks} from '../pipeline/segment-blocks.js'
+import {runStage} from './helpers/run-stage.js'
 
-/** The text of every line, block by block, after normalizing `text`. */
+/** The text of every line, block by block, after joining `text`. */
 async function blocksOf(text: string): Promise<string[][] | undefined> {
-  const file = await processArticle(text, {path: 'input.txt'})
-  return file.data.blocks?.map((block) => block.lines.map((line) => line.text))
+  // No stage before it: `joinHardWraps` reads the decoded text and rewrites
+  // white space, which `normalizeCharacters`, `normalizeWire` and
+  // `smartPunctuation` do not touch.
+  const {tree} = await runStage(text, [joinHardWraps])
+  return (
+    tree && toBlocks(tree).map((block) => block.lines.map((line) => line.text))
+  )
 }
 
 const lead =

@@ -1,34 +1,41 @@
-// Decoding, character normalization and wire conventions, through the whole
-// pipeline: `decodeText`, `normalizeCharacters`, `normalizeWire` and
-// retext-smartypants, as `processArticle` runs them.
-
-import type {VFile} from 'vfile'
+// Decoding, character normalization and wire conventions, each stage run
+// alone on the parsed tree: `decodeText` (the parser's front), then
+// `normalizeCharacters`, `normalizeWire` and `smartPunctuation`.
+import type {Root} from 'nlcst'
+import {toString as nlcstToString} from 'nlcst-to-string'
+import type {PluggableList} from 'unified'
 import {describe, expect, it} from 'vitest'
-import {recommendedRuleIds} from '../pipeline/check-recommended.js'
-import {defaultContext, processArticle} from '../pipeline/index.js'
+import joinHardWraps from '../pipeline/join-hard-wraps.js'
+import normalizeCharacters from '../pipeline/normalize-characters.js'
+import normalizeWire from '../pipeline/normalize-wire.js'
+import smartPunctuation from '../pipeline/smart-punctuation.js'
+import {runStage} from './helpers/run-stage.js'
 
-// Messages of the stages under test: the metadata warnings of
-// `checkRecommended` (no image, no author URL) are tested on their own.
-function stageMessages(file: VFile) {
-  return file.messages.filter(
-    (message) => !recommendedRuleIds.has(message.ruleId ?? '')
-  )
-}
+// The options `pipeline/index.ts` gives `smartPunctuation`.
+const smartOptions = {backticks: true, dashes: true, ellipses: false} as const
 
-// A publication date, so that only the messages under test are reported.
-const context = {
-  ...defaultContext('input.txt'),
-  meta: {datePublished: '2024-03-05T09:00:00+00:00'}
-}
-
-async function run(value: Uint8Array | string) {
-  const file = await processArticle(value, {path: 'input.txt', context})
+/**
+ * Messages and text after `stages`; with none, what `decodeText` alone gives.
+ * The first line of text stands where the headline goes, the others where
+ * body paragraphs go.
+ */
+async function run(value: Uint8Array | string, stages: PluggableList = []) {
+  const {file, tree} = await runStage(value, stages)
+  const lines = tree ? textLines(tree) : undefined
   return {
-    messages: stageMessages(file).map(String),
-    fatal: stageMessages(file).map((message) => message.fatal),
-    headline: file.data.article?.headline,
-    body: file.data.article?.body
+    messages: file.messages.map(String),
+    fatal: file.messages.map((message) => message.fatal),
+    headline: lines?.[0],
+    body: lines?.slice(1)
   }
+}
+
+/** The non-blank lines of the tree's text, trimmed. */
+function textLines(tree: Root): string[] {
+  return nlcstToString(tree)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
 }
 
 function bytes(...parts: Array<string | number[]>): Uint8Array {
@@ -195,6 +202,9 @@ describe('decodeText', () => {
   })
 
   it('gives the same article and places for CRLF, CR and mixed endings', async () => {
+    // `normalizeCharacters` reports the control character, at a place that
+    // must not depend on the line endings `decodeText` normalized.
+    const stages = [normalizeCharacters]
     const lines = [
       'Ferry sails again',
       '',
@@ -212,21 +222,24 @@ describe('decodeText', () => {
       headline: 'Ferry sails again',
       body: ['The ferry sailed at dawn.', 'It was late.', 'Nobody minded.']
     }
-    expect(await run(lines.join('\n'))).toEqual(expected)
-    expect(await run(bytes(lines.join('\r\n')))).toEqual(expected)
-    expect(await run(bytes(lines.join('\r')))).toEqual(expected)
+    expect(await run(lines.join('\n'), stages)).toEqual(expected)
+    expect(await run(bytes(lines.join('\r\n')), stages)).toEqual(expected)
+    expect(await run(bytes(lines.join('\r')), stages)).toEqual(expected)
     const mixed = lines
       .map((line, index) => line + ['\r\n', '\r', '\n'][index % 3])
       .join('')
-    expect(await run(mixed)).toEqual(expected)
+    expect(await run(mixed, stages)).toEqual(expected)
   })
 })
 
 describe('normalizeCharacters', () => {
+  const stages = [normalizeCharacters]
+
   it('removes characters XML 1.0 forbids, each reported at its place', async () => {
     expect(
       await run(
-        'Ferry sails\n\nOne\u0001two \u0081three \ufffefour \ud800five.\n'
+        'Ferry sails\n\nOne\u0001two \u0081three \ufffefour \ud800five.\n',
+        stages
       )
     ).toEqual({
       messages: [
@@ -243,10 +256,12 @@ describe('normalizeCharacters', () => {
 
   it('reads C1 controls as the Windows-1252 characters they stand for', async () => {
     // Windows-1252 text once mis-read as Latin-1: U+0092 was `’`, U+0085 `…`
-    // (not NEL, which would have split the line).
+    // (not NEL, which would have split the line). `decodeText` reads them,
+    // before `normalizeCharacters` would remove them.
     expect(
       await run(
-        'Ferry sails\n\nIt didn\u0092t wait\u0085 it \u0093sailed\u0094.\n'
+        'Ferry sails\n\nIt didn\u0092t wait\u0085 it \u0093sailed\u0094.\n',
+        stages
       )
     ).toEqual({
       messages: [
@@ -262,21 +277,35 @@ describe('normalizeCharacters', () => {
   })
 
   it('composes to NFC', async () => {
-    const result = await run('Cafe\u0301 opens\n\nThe cafe\u0301 opened.\n')
+    const result = await run(
+      'Cafe\u0301 opens\n\nThe cafe\u0301 opened.\n',
+      stages
+    )
     expect(result.headline).toBe('Caf\u00e9 opens')
     expect(result.body).toEqual(['The caf\u00e9 opened.'])
   })
 
   it('turns no-break spaces into plain spaces', async () => {
+    // They are white space to the parser, which `normalizeCharacters` leaves
+    // alone: `joinHardWraps`, which rewrites every white space leaf, makes
+    // them plain, so it runs here too.
     const result = await run(
-      'Ferry\u00a0sails\n\nAt 6\u00a0a.m. it\u202fleft.\n'
+      'Ferry\u00a0sails\n\nAt 6\u00a0a.m. it\u202fleft.\n',
+      [...stages, joinHardWraps]
     )
     expect(result.headline).toBe('Ferry sails')
     expect(result.body).toEqual(['At 6 a.m. it left.'])
   })
 })
 
-describe('normalizeWire and smartypants', () => {
+describe('normalizeWire and smartPunctuation', () => {
+  // In pipeline order: `normalizeWire` removes the backslash before a quote
+  // so that smartypants sees the word before it.
+  const stages: PluggableList = [
+    normalizeWire,
+    [smartPunctuation, smartOptions]
+  ]
+
   it.each([
     ["He said ``we sail'' then.", 'He said “we sail” then.'],
     ['He left _ and wept.', 'He left — and wept.'],
@@ -288,7 +317,7 @@ describe('normalizeWire and smartypants', () => {
     ["The crew's boat.", 'The crew’s boat.'],
     ['Wait... no.', 'Wait... no.']
   ])('%j -> %j', async (input, output) => {
-    const result = await run(`Ferry sails\n\n${input}\n`)
+    const result = await run(`Ferry sails\n\n${input}\n`, stages)
     expect(result).toEqual({
       messages: [],
       fatal: [],
