@@ -41,6 +41,22 @@ export interface Extraction {
   decisions: Decision[]
 }
 
+/** What the steps share: the lines, and the article as it fills up. */
+interface Draft {
+  items: readonly Item[]
+  article: Article
+  positions: FieldPositions
+  decisions: Decision[]
+}
+
+/** The article fields that hold set-aside lines. */
+type AsideField =
+  | 'editorNotes'
+  | 'summary'
+  | 'captions'
+  | 'credits'
+  | 'boilerplate'
+
 const reasons: Record<LineKind, string> = {
   envelope: 'Dropped wire keyword line',
   status: 'Dropped wire status line',
@@ -101,16 +117,45 @@ export default function extractArticle() {
 
 /** Pure extraction over blocks of lines; `undefined` when there is no text. */
 export function extract(blocks: readonly Block[]): Extraction | undefined {
-  const items: Item[] = blocks.flatMap((block, index) =>
+  const items = toItems(blocks)
+  if (items.length === 0) return undefined
+  const draft: Draft = {
+    items,
+    article: emptyArticle(),
+    positions: {},
+    decisions: []
+  }
+
+  // Header, top-down: envelope, masthead, headline, then what sits under it.
+  const headlineAt = takeMasthead(draft, skipEnvelope(draft, 0))
+  if (!takeHeadline(draft, headlineAt)) return undefined
+  const start = takeHeaderLines(draft, headlineAt + 1)
+
+  // Trailer, bottom-up: what ends the text is not body. It is filed after
+  // the body and a credit run on into its last paragraph, in text order.
+  const {end, trailer} = splitTrailer(draft, start)
+  const lastBody = takeBody(draft, start, end)
+  splitRunOnCredit(draft, lastBody)
+  for (const [item, kind] of trailer) setAside(draft, item, kind)
+
+  const {article, positions, decisions} = draft
+  return {article, positions, decisions}
+}
+
+/** Every line of every block, with the index and size of its block. */
+function toItems(blocks: readonly Block[]): Item[] {
+  return blocks.flatMap((block, index) =>
     block.lines.map((line) => ({
       ...line,
       block: index,
       blockSize: block.lines.length
     }))
   )
-  if (items.length === 0) return undefined
+}
 
-  const article: Article = {
+/** An article with no headline and every list empty. */
+function emptyArticle(): Article {
+  return {
     headline: '',
     bylines: [],
     body: [],
@@ -120,63 +165,54 @@ export function extract(blocks: readonly Block[]): Extraction | undefined {
     credits: [],
     boilerplate: []
   }
-  const positions: FieldPositions = {}
-  const decisions: Decision[] = []
-  let index = 0
+}
 
-  /** File a non-body line in its field and remember why. */
-  const setAside = (item: Item, kind: LineKind) => {
-    decisions.push({kind, text: item.text, position: item.position})
-    const field =
-      kind === 'editor-note'
-        ? 'editorNotes'
-        : kind === 'summary'
-          ? 'summary'
-          : kind === 'caption'
-            ? 'captions'
-            : kind === 'credit'
-              ? 'credits'
-              : 'boilerplate'
-    const text =
-      kind === 'summary' ? item.text.replace(/^[*•·‣▪]\s+/, '') : item.text
-    positions[`/${field}/${article[field].length}`] = item.position
-    article[field].push(text)
-  }
-
-  const skipEnvelope = () => {
-    let current = items[index]
-    while (current) {
-      const kind = classifyEnvelopeLine(current.text)
-      if (!kind) break
-      setAside(current, kind)
-      index++
-      current = items[index]
-    }
-  }
-
-  // Header: envelope, masthead, headline.
-  skipEnvelope()
-  if (isMasthead(items, index)) {
-    const masthead = items[index] as Item
-    article.publication = masthead.text
-    positions['/publication'] = masthead.position
+/** Set aside the wire envelope lines from `start`; index of the first other. */
+function skipEnvelope(draft: Draft, start: number): number {
+  let index = start
+  let current = draft.items[index]
+  while (current) {
+    const kind = classifyEnvelopeLine(current.text)
+    if (!kind) break
+    setAside(draft, current, kind)
     index++
-    skipEnvelope()
+    current = draft.items[index]
   }
-  const headline = items[index]
-  if (!headline) return undefined
-  article.headline = headline.text.replace(/\s*=$/, '')
-  positions['/headline'] = headline.position
-  index++
+  return index
+}
 
-  // Between headline and body: notes, bullets, subheadline, bylines.
-  const bylineAt = findByline(items, index)
+/** Take the masthead at `index`, if it is one; index of the headline. */
+function takeMasthead(draft: Draft, index: number): number {
+  if (!isMasthead(draft.items, index)) return index
+  const masthead = draft.items[index] as Item
+  draft.article.publication = masthead.text
+  draft.positions['/publication'] = masthead.position
+  return skipEnvelope(draft, index + 1)
+}
+
+/** Take the headline at `index`, without a wire ` =`; false if none is left. */
+function takeHeadline(draft: Draft, index: number): boolean {
+  const headline = draft.items[index]
+  if (!headline) return false
+  draft.article.headline = headline.text.replace(/\s*=$/, '')
+  draft.positions['/headline'] = headline.position
+  return true
+}
+
+/**
+ * Take what stands between headline and body: notes, bullets, subheadline,
+ * bylines. Returns the index of the first body line.
+ */
+function takeHeaderLines(draft: Draft, start: number): number {
+  const {items} = draft
+  const bylineAt = findByline(items, start)
   const subheadline: Item[] = []
+  let index = start
   while (index < items.length) {
     const item = items[index] as Item
     const kind = classifyLine(item.text)
     if (kind && headerAside.has(kind)) {
-      setAside(item, kind)
+      setAside(draft, item, kind)
       index++
       continue
     }
@@ -192,87 +228,143 @@ export function extract(blocks: readonly Block[]): Extraction | undefined {
           ? parseByline(item.text)
           : undefined
     if (!byline) break
-    positions[`/bylines/${article.bylines.length}`] = item.position
-    index++
-    // A title sits under its byline, or alone in its block: the first line
-    // of a block that goes on (`Critics of the plan` + more) opens the body.
-    const title = items[index]
-    if (
-      title &&
-      (title.block === item.block || title.blockSize === 1) &&
-      isTitleLine(title.text) &&
-      !parseDateline(title.text)
-    ) {
-      addTitle(byline, title.text)
-      index++
-    }
-    byline.authors.forEach((_author, authorIndex) => {
-      positions[
-        `/bylines/${article.bylines.length}/authors/${authorIndex}/name`
-      ] = item.position
-    })
-    article.bylines.push(byline)
+    index = takeByline(draft, index, byline)
   }
-  if (subheadline.length > 0) {
-    article.subheadline = subheadline.map((item) => item.text).join(' ')
-    positions['/subheadline'] = spanOf(subheadline)
-  }
+  setSubheadline(draft, subheadline)
+  return index
+}
 
-  // Trailer, bottom-up: what ends the text is not body.
+/** Take the byline at `index` and its title line; index of the next line. */
+function takeByline(draft: Draft, index: number, byline: Byline): number {
+  const {items, article, positions} = draft
+  const item = items[index] as Item
+  positions[`/bylines/${article.bylines.length}`] = item.position
+  let next = index + 1
+  const title = items[next]
+  if (title && isTitleUnder(item, title)) {
+    addTitle(byline, title.text)
+    next++
+  }
+  byline.authors.forEach((_author, authorIndex) => {
+    positions[
+      `/bylines/${article.bylines.length}/authors/${authorIndex}/name`
+    ] = item.position
+  })
+  article.bylines.push(byline)
+  return next
+}
+
+/** Join the lines above the bylines into the subheadline, if there are any. */
+function setSubheadline(draft: Draft, lines: readonly Item[]): void {
+  if (lines.length === 0) return
+  draft.article.subheadline = lines.map((item) => item.text).join(' ')
+  draft.positions['/subheadline'] = spanOf(lines)
+}
+
+/**
+ * Split off the trailer, bottom-up: a notebook and all after it, then the
+ * signatures, credits and footers that end the text. Returns where the body
+ * ends and the trailer lines with their kinds, in order.
+ */
+function splitTrailer(
+  draft: Draft,
+  start: number
+): {end: number; trailer: Array<[Item, LineKind]>} {
+  const {items} = draft
   let end = items.length
   const notebookAt = items.findIndex(
     (item, itemIndex) =>
-      itemIndex >= index && classifyLine(item.text) === 'notebook'
+      itemIndex >= start && classifyLine(item.text) === 'notebook'
   )
   const trailer: Array<[Item, LineKind]> = []
   if (notebookAt !== -1) {
     for (const item of items.slice(notebookAt)) trailer.push([item, 'notebook'])
     end = notebookAt
   }
-  while (end > index) {
+  while (end > start) {
     const item = items[end - 1] as Item
     const kind = classifyTrailingLine(item.text)
     if (!kind || kind === 'summary') break
     trailer.unshift([item, kind])
     end--
   }
+  return {end, trailer}
+}
 
-  // Body: every remaining line is a paragraph, unless its shape says otherwise.
+/**
+ * Take the body from `start` to `end`: every line is a paragraph, unless its
+ * shape says otherwise. Returns the line of the last paragraph.
+ */
+function takeBody(draft: Draft, start: number, end: number): Item | undefined {
+  const {items, article, positions} = draft
   let lastBody: Item | undefined
-  for (let bodyIndex = index; bodyIndex < end; bodyIndex++) {
-    const item = items[bodyIndex] as Item
+  for (let index = start; index < end; index++) {
+    const item = items[index] as Item
     const kind = classifyLine(item.text)
     if (kind && kind !== 'summary') {
-      setAside(item, kind)
+      setAside(draft, item, kind)
       continue
     }
-    let text = item.text
-    if (article.body.length === 0 && !article.dateline) {
-      const match = parseDateline(text)
-      if (match) {
-        article.dateline = match.dateline
-        positions['/dateline'] = item.position
-        text = text.slice(match.length)
-      }
-    }
+    const text =
+      article.body.length === 0 && !article.dateline
+        ? takeDateline(draft, item)
+        : item.text
     positions[`/body/${article.body.length}`] = item.position
     article.body.push(text)
     lastBody = item
   }
-  // `… she said. (Reporting by X; Editing by Y)`: credits run on at the end
-  // of the last paragraph, on its line or wrapped into it.
-  const last = article.body.length - 1
-  const runOn = trailingParenthesis.exec(article.body[last] ?? '')
+  return lastBody
+}
+
+/** Take a dateline opening `item`; the text of `item` after it. */
+function takeDateline(draft: Draft, item: Item): string {
+  const match = parseDateline(item.text)
+  if (!match) return item.text
+  draft.article.dateline = match.dateline
+  draft.positions['/dateline'] = item.position
+  return item.text.slice(match.length)
+}
+
+/**
+ * Move a credit run on at the end of the last paragraph, on its line or
+ * wrapped into it: `… she said. (Reporting by X; Editing by Y)`.
+ */
+function splitRunOnCredit(draft: Draft, lastBody: Item | undefined): void {
+  const {body} = draft.article
+  const last = body.length - 1
+  const runOn = trailingParenthesis.exec(body[last] ?? '')
   if (lastBody && runOn?.[1] && classifyLine(runOn[1]) === 'credit') {
-    article.body[last] = (article.body[last] ?? '').slice(0, runOn.index)
+    body[last] = (body[last] ?? '').slice(0, runOn.index)
     setAside(
+      draft,
       {...lastBody, text: runOn[1], position: tailOf(lastBody, runOn[1])},
       'credit'
     )
   }
-  for (const [item, kind] of trailer) setAside(item, kind)
+}
 
-  return {article, positions, decisions}
+/** File a non-body line in its field and remember why. */
+function setAside(draft: Draft, item: Item, kind: LineKind): void {
+  const {article, positions} = draft
+  draft.decisions.push({kind, text: item.text, position: item.position})
+  const field = asideField(kind)
+  const text =
+    kind === 'summary' ? item.text.replace(/^[*•·‣▪]\s+/, '') : item.text
+  positions[`/${field}/${article[field].length}`] = item.position
+  article[field].push(text)
+}
+
+/** The article field that a set-aside line of `kind` goes to. */
+function asideField(kind: LineKind): AsideField {
+  return kind === 'editor-note'
+    ? 'editorNotes'
+    : kind === 'summary'
+      ? 'summary'
+      : kind === 'caption'
+        ? 'captions'
+        : kind === 'credit'
+          ? 'credits'
+          : 'boilerplate'
 }
 
 /** Is the line at `index` a masthead above a headline? */
@@ -343,6 +435,19 @@ function findByline(items: readonly Item[], start: number): number | undefined {
   return undefined
 }
 
+/**
+ * Is `title` the title line of the byline `item`? A title sits under its
+ * byline, or alone in its block: the first line of a block that goes on
+ * (`Critics of the plan` + more) opens the body.
+ */
+function isTitleUnder(item: Item, title: Item): boolean {
+  return (
+    (title.block === item.block || title.blockSize === 1) &&
+    isTitleLine(title.text) &&
+    !parseDateline(title.text)
+  )
+}
+
 /** A title line under a byline: an agency, or the authors' job title. */
 function addTitle(byline: Byline, title: string): void {
   byline.text = `${byline.text}, ${title}`
@@ -367,6 +472,7 @@ function tailOf(item: Item, tail: string): Position {
   return {start, end}
 }
 
+/** The span from the first of `items` to the last. */
 function spanOf(items: readonly Item[]): Position {
   const first = items[0] as Item
   const last = items.at(-1) as Item
