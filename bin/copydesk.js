@@ -10,7 +10,8 @@ const bundle = new URL('dist/cli.js', root)
 
 /** Modification time of the newest source the bundle is built from. */
 function newestSource() {
-  let newest = 0
+  // The version is read from package.json, and inlined in the bundle.
+  let newest = statSync(new URL('package.json', root)).mtimeMs
   for (const folder of ['pipeline/', 'schemas/']) {
     const url = new URL(folder, root)
     for (const name of readdirSync(url, {recursive: true})) {

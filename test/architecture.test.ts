@@ -42,8 +42,11 @@ const room = (module: string) =>
 
 describe('pipeline layout', () => {
   it('resolves every relative import to a module of pipeline/', () => {
+    // The one file outside: the CLI reads its version from package.json.
+    const outside = new Set(['../package.json'])
     const missing = [...graph].flatMap(([module, {local}]) =>
       local
+        .filter((target) => !outside.has(target))
         .filter((target) => !graph.has(target))
         .map((t) => `${module} -> ${t}`)
     )

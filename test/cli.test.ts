@@ -12,6 +12,9 @@ import {
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {VFile} from 'vfile'
+import {reporter} from 'vfile-reporter'
+import {statistics} from 'vfile-statistics'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {formatSummary, usage} from '../pipeline/cli/cli.js'
 import {runCliIn} from './helpers/run-cli.js'
@@ -62,6 +65,19 @@ describe('copydesk CLI', () => {
   it('prints help on stdout and exits 0', async () => {
     const run = await runCliIn(project, ['--help'])
     expect(run).toEqual({code: 0, stdout: usage, stderr: ''})
+  })
+
+  it('prints the version in package.json on stdout and exits 0', async () => {
+    const {version} = JSON.parse(
+      await readFile(path.join(root, 'package.json'), 'utf8')
+    )
+    for (const flag of ['--version', '-v']) {
+      expect(await runCliIn(project, [flag])).toEqual({
+        code: 0,
+        stdout: `${version}\n`,
+        stderr: ''
+      })
+    }
   })
 
   it('exits 2 on an unknown option, with the usage on stderr', async () => {
@@ -351,6 +367,48 @@ describe('copydesk CLI', () => {
     expect(graph[0].keywords).toEqual(['ports'])
   })
 
+  it('refuses, once and at its place, a partner profile that writes another output', async () => {
+    await writeFile(
+      path.join(project, 'copydesk.config.json'),
+      '{\n  "nitf": {"profiles": {"kindle": {"suffix": ".nitf.xml"}}}\n}\n'
+    )
+    await put('input/a.txt', article('Never built'))
+    await put('input/b.txt', article('Nor this one'))
+    const run = await runCliIn(project, ['build'])
+    expect(run.code).toBe(1)
+    expect(squash(run.stderr)).toBe(
+      'copydesk.config.json\n2:46-2:57 error Unexpected NITF profile `kindle` writing `<stem>.nitf.xml`, which profile `default` writes too, expected one output per file name; give the profile another `suffix` in `copydesk.config.json` nitf-profile-collision copydesk\n\n✖ 1 error\n'
+    )
+    expect(await listOutput()).toEqual([])
+  })
+
+  it('refuses a config language tag that is not BCP 47, at its place', async () => {
+    await writeFile(
+      path.join(project, 'copydesk.config.json'),
+      '{"language": "en_US"}\n'
+    )
+    await put('input/a.txt', article('Never built'))
+    const run = await runCliIn(project, ['build'])
+    expect(run.code).toBe(1)
+    expect(squash(run.stderr)).toBe(
+      'copydesk.config.json\n1:14-1:21 error Unexpected language tag `en_US` (found superfluous content after tag), expected a well-formed BCP 47 tag with a language (`en`, `en-GB`, `zh-Hant-TW`) language-tag copydesk\n\n✖ 1 error\n'
+    )
+    expect(await listOutput()).toEqual([])
+  })
+
+  it('refuses a sidecar language tag that is not BCP 47, at its place', async () => {
+    await put('input/a.txt', article('Never built'))
+    await put('input/a.meta.json', '{"language": "en-"}\n')
+    const run = await runCliIn(project, ['build'])
+    expect(run.code).toBe(1)
+    expect(squash(run.stderr)).toBe(
+      'input/a.meta.json\n1:14-1:19 error Unexpected language tag `en-` (found superfluous content after tag), expected a well-formed BCP 47 tag with a language (`en`, `en-GB`, `zh-Hant-TW`) language-tag copydesk\n\n' +
+        'input/a.txt\nerror Unexpected invalid sidecar `a.meta.json`, expected metadata valid against `schemas/meta.schema.json`; nothing written for this article invalid-sidecar copydesk\n\n' +
+        '✖ 2 errors\n'
+    )
+    expect(await listOutput()).toEqual([])
+  })
+
   it('names a bad partner profile name in the config, at its place', async () => {
     await writeFile(
       path.join(project, 'copydesk.config.json'),
@@ -368,13 +426,34 @@ describe('copydesk CLI', () => {
 
 describe('formatSummary', () => {
   it('words the summary as vfile-reporter does, and only with errors or warnings', () => {
-    expect(formatSummary({errors: 0, warnings: 0, infos: 3})).toBe('')
-    expect(formatSummary({errors: 1, warnings: 0, infos: 0})).toBe('✖ 1 error')
-    expect(formatSummary({errors: 0, warnings: 2, infos: 0})).toBe(
-      '⚠ 2 warnings'
-    )
-    expect(formatSummary({errors: 2, warnings: 1, infos: 4})).toBe(
-      '7 messages (✖ 2 errors, ⚠ 1 warning)'
-    )
+    /** A file with one message of each kind given (`null`: info). */
+    const fileWith = (kinds: Array<boolean | null>) => {
+      const file = new VFile({path: 'a.txt'})
+      for (const fatal of kinds) {
+        file.message('Unexpected thing, expected another').fatal =
+          fatal ?? undefined
+      }
+      return file
+    }
+    const cases: Array<[Array<boolean | null>, string]> = [
+      [[null, null, null], ''],
+      [[true], '✖ 1 error'],
+      [[false, false], '⚠ 2 warnings'],
+      [
+        [true, true, false, null, null, null, null],
+        '7 messages (✖ 2 errors, ⚠ 1 warning)'
+      ],
+      [[true, null], '2 messages (✖ 1 error)']
+    ]
+    for (const [kinds, expected] of cases) {
+      const file = fileWith(kinds)
+      expect(formatSummary(statistics([file]))).toBe(expected)
+      for (const color of [false, true]) {
+        // vfile-reporter's own last line, when it prints a summary.
+        const report = reporter([file], {color})
+        const last = expected ? report.slice(report.lastIndexOf('\n') + 1) : ''
+        expect(formatSummary(statistics([file]), color)).toBe(last)
+      }
+    }
   })
 })

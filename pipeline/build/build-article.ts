@@ -1,14 +1,16 @@
 // One article of a build, from its bytes and sidecar text to its outputs on
 // disk: what the build runs in-process or in a worker thread. Returns the
 // report as plain data (see `vfile-transfer`), so that both ways give the
-// same result. ruleIds: `invalid-sidecar`, `write-error` (fatal).
+// same result. ruleIds: `invalid-sidecar`, `write-error` (fatal), and on
+// the sidecar those of `read-json` with `meta-schema` and `language-tag`
+// (from `checkMeta`).
 import {lstatSync, rmSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {processArticle, storyIdFromPath} from '../index.js'
-import {validateMetaSchema} from '../json-schemas.js'
+import {checkMeta, validateMetaSchema} from '../json-schemas.js'
 import {fail, failInternal} from '../messages.js'
-import type {ArticleContext, Meta} from '../types.js'
+import type {ArticleContext, Meta, Outputs} from '../types.js'
 import type {
   ArticleResult,
   ArticleTask,
@@ -41,31 +43,16 @@ export async function buildArticle(
   return result
 }
 
+/** Build an article whose build may throw (a bug): see `buildArticle`. */
 async function buildUncached(
   task: ArticleTask,
   settings: BuildSettings
 ): Promise<ArticleResult> {
-  const files: VFile[] = []
-  let meta: Meta | undefined = {}
-  if (task.sidecar) {
-    const sidecar = new VFile({
-      path: task.sidecar.display,
-      value: task.sidecar.text
-    })
-    meta = readJson(sidecar, validateMetaSchema, 'meta-schema')
-    if (sidecar.messages.length > 0) files.push(sidecar)
+  const sidecar = parseSidecar(task)
+  if (!sidecar.meta) {
+    return {files: sidecar.files.map(toPlainFile), written: [], fatal: true}
   }
-  if (!meta) {
-    const file = new VFile({path: task.display})
-    fail(
-      file,
-      `Unexpected invalid sidecar \`${path.posix.basename(task.sidecar?.display ?? '')}\`, expected metadata valid against \`schemas/meta.schema.json\`; nothing written for this article`,
-      'invalid-sidecar'
-    )
-    files.push(file)
-    return {files: files.map(toPlainFile), written: [], fatal: true}
-  }
-
+  const {meta} = sidecar
   const context: ArticleContext = {
     path: task.relative,
     storyId: meta.id ?? storyIdFromPath(task.relative),
@@ -73,55 +60,95 @@ async function buildUncached(
     config: settings.config
   }
   const file = await processArticle(task.bytes, {path: task.display, context})
-  files.push(file)
-  const written: WrittenFile[] = []
   const outputs = file.data.outputs
   let fatal = !outputs || file.messages.some((message) => message.fatal)
+  let written: WrittenFile[] = []
   if (outputs && !fatal) {
-    const base = path.join(settings.outputRoot, task.stem)
-    try {
-      // Checked before anything is written: every target inside the output
-      // folder, and none of them a folder or a device already.
-      const targets = Object.entries(outputs).map(
-        ([suffix, value]) => [base + suffix, value] as const
-      )
-      for (const [target] of targets) {
-        if (!isInside(settings.outputRoot, target)) {
-          throw new Error(
-            `refusing to write outside the output folder: ${target}`
-          )
-        }
-        const info = lstatSync(target, {throwIfNoEntry: false})
-        if (info && !info.isFile()) {
-          throw Object.assign(new Error(`not a file: ${target}`), {
-            code: 'EISDIR'
-          })
-        }
-      }
-      for (const [target, value] of targets) {
-        writeAtomic(target, value)
-        const info = statSync(target)
-        written.push({
-          path: toPosix(path.relative(settings.outputRoot, target)),
-          size: info.size,
-          mtimeMs: info.mtimeMs
-        })
-      }
-    } catch (error) {
-      // All or nothing: what this attempt wrote goes too.
-      for (const file of written) {
-        rmSync(path.join(settings.outputRoot, file.path), {force: true})
-      }
-      written.length = 0
-      fail(
-        file,
-        `Unexpected write failure (${codeOf(error)}), expected the output folder to be writable`,
-        'write-error'
-      )
-      fatal = true
-    }
+    const done = writeOutputs(file, outputs, task.stem, settings.outputRoot)
+    fatal = done === undefined
+    written = done ?? []
   }
+  const files = [...sidecar.files, file]
   const result: ArticleResult = {files: files.map(toPlainFile), written, fatal}
   if (!fatal && file.data.feedEntry) result.feedEntry = file.data.feedEntry
   return result
+}
+
+/**
+ * Parse and check the sidecar, when the article has one. Gives the
+ * metadata, or none after a fatal message, and the reports so far: the
+ * sidecar's (when it has messages), and the article's refusal.
+ */
+function parseSidecar(task: ArticleTask): {meta?: Meta; files: VFile[]} {
+  if (!task.sidecar) return {meta: {}, files: []}
+  const sidecar = new VFile({
+    path: task.sidecar.display,
+    value: task.sidecar.text
+  })
+  const meta = readJson(sidecar, validateMetaSchema, 'meta-schema', checkMeta)
+  const files = sidecar.messages.length > 0 ? [sidecar] : []
+  if (meta) return {meta, files}
+  const file = new VFile({path: task.display})
+  fail(
+    file,
+    `Unexpected invalid sidecar \`${path.posix.basename(task.sidecar.display)}\`, expected metadata valid against \`schemas/meta.schema.json\`; nothing written for this article`,
+    'invalid-sidecar'
+  )
+  return {files: [...files, file]}
+}
+
+/**
+ * Write an article's outputs (`<stem><suffix>` each), all or nothing: a
+ * failure removes what this attempt wrote, fails `file` and gives
+ * `undefined`.
+ */
+function writeOutputs(
+  file: VFile,
+  outputs: Outputs,
+  stem: string,
+  outputRoot: string
+): WrittenFile[] | undefined {
+  const base = path.join(outputRoot, stem)
+  const written: WrittenFile[] = []
+  try {
+    const targets = Object.entries(outputs).map(
+      ([suffix, value]) => [base + suffix, value] as const
+    )
+    for (const [target] of targets) checkTarget(outputRoot, target)
+    for (const [target, value] of targets) {
+      writeAtomic(target, value)
+      const info = statSync(target)
+      written.push({
+        path: toPosix(path.relative(outputRoot, target)),
+        size: info.size,
+        mtimeMs: info.mtimeMs
+      })
+    }
+    return written
+  } catch (error) {
+    // All or nothing: what this attempt wrote goes too.
+    for (const done of written) {
+      rmSync(path.join(outputRoot, done.path), {force: true})
+    }
+    fail(
+      file,
+      `Unexpected write failure (${codeOf(error)}), expected the output folder to be writable`,
+      'write-error'
+    )
+    return undefined
+  }
+}
+
+/**
+ * Throw unless `target` may be written: inside the output folder, and not
+ * a folder or a device already. Checked before anything is written.
+ */
+function checkTarget(outputRoot: string, target: string): void {
+  if (!isInside(outputRoot, target)) {
+    throw new Error(`refusing to write outside the output folder: ${target}`)
+  }
+  const info = lstatSync(target, {throwIfNoEntry: false})
+  if (info && !info.isFile()) {
+    throw Object.assign(new Error(`not a file: ${target}`), {code: 'EISDIR'})
+  }
 }

@@ -38,6 +38,7 @@ export interface ChannelCollector {
   collected(): CollectedEntries
 }
 
+/** Collect the build's entries as `config` asks, for `write-channels.ts`. */
 export function collectChannels(
   config: Config,
   now?: string | undefined
@@ -51,27 +52,13 @@ export function collectChannels(
   let pruneAt = 64
   const without = {count: 0, paths: [] as string[]}
 
-  const inWindow = (entry: FeedEntry, reference: number) => {
-    const time = Date.parse(entry.datePublished)
-    return time >= reference - twoDays && time <= reference
-  }
-
   return {
     add(entry) {
       if (!newest || newestFirst(entry, newest) < 0) newest = entry
       if (settings.atom || settings.rss || settings.json) {
         feed.push(entry)
         if (feed.length >= settings.length * 2) {
-          // The newest `length`, one per URL, as the feeds will list them.
-          const urls = new Set<string>()
-          feed = feed
-            .sort(newestFirst)
-            .filter((item) => {
-              if (urls.has(item.url)) return false
-              urls.add(item.url)
-              return true
-            })
-            .slice(0, settings.length)
+          feed = newestByUrl(feed, settings.length)
         }
       }
       if (!settings.newsSitemap) return
@@ -98,4 +85,23 @@ export function collectChannels(
       return {settings, feed, recent, newest, without}
     }
   }
+}
+
+/** The newest `length` entries, one per URL, as the feeds will list them. */
+function newestByUrl(entries: FeedEntry[], length: number): FeedEntry[] {
+  const urls = new Set<string>()
+  return entries
+    .sort(newestFirst)
+    .filter((item) => {
+      if (urls.has(item.url)) return false
+      urls.add(item.url)
+      return true
+    })
+    .slice(0, length)
+}
+
+/** Whether `entry` was published in the two days up to `reference`. */
+function inWindow(entry: FeedEntry, reference: number): boolean {
+  const time = Date.parse(entry.datePublished)
+  return time >= reference - twoDays && time <= reference
 }

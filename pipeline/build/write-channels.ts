@@ -24,7 +24,10 @@ import {
   newsSitemapName
 } from '../emit/output-names.js'
 import {toAtom, toJsonFeed, toRss} from '../emit/to-feeds.js'
-import {toNewsSitemap} from '../emit/to-news-sitemap.js'
+import {
+  type NewsSitemapLeftOut,
+  toNewsSitemap
+} from '../emit/to-news-sitemap.js'
 import {fail, failInternal} from '../messages.js'
 import type {Config} from '../types.js'
 import type {CollectedEntries} from './channels.js'
@@ -32,81 +35,142 @@ import {codeOf, writeAtomic} from './files.js'
 
 const source = 'copydesk'
 
+/** What writing the channels did. */
+export interface ChannelsWritten {
+  /** The reports that have messages. */
+  files: VFile[]
+  /** The display paths written. */
+  written: string[]
+  /** The channel files the output folder now holds (written or unchanged). */
+  present: string[]
+}
+
 /**
  * Write every channel that changed into `outputRoot`. `display` turns a
- * name in the output folder into the path reports give. Returns the reports
- * that have messages, the display paths written, and the names of the
- * channel files the output folder now holds (written now or unchanged).
+ * name in the output folder into the path reports give.
  */
 export function writeChannels(
   config: Config,
   collected: CollectedEntries,
   outputRoot: string,
   display: (name: string) => string
-): {files: VFile[]; written: string[]; present: string[]} {
-  const {settings, feed, recent, newest, without} = collected
-  const files: VFile[] = []
-  const written: string[] = []
-  const present: string[] = []
-  const report = (file: VFile) => {
-    if (file.messages.length > 0) files.push(file)
-  }
-  /**
-   * Write `text` to the channel file `name` unless it holds it already; a
-   * failure is that channel's error, never the build's.
-   */
-  const put = (file: VFile, name: string, text: string) => {
-    const target = path.join(outputRoot, name)
-    try {
-      // Only a plain file is read or replaced: never a link out of the
-      // folder, a FIFO (reading it would hang) or a folder.
-      const info = lstatSync(target, {throwIfNoEntry: false})
-      if (info && !info.isFile()) {
-        throw Object.assign(new Error(`not a file: ${target}`), {
-          code: info.isDirectory() ? 'EISDIR' : 'EEXIST'
-        })
-      }
-      if (!info || readFileSync(target, 'utf8') !== text) {
-        writeAtomic(target, text)
-        written.push(display(name))
-      }
-      present.push(name)
-    } catch (error) {
-      fail(
-        file,
-        `Unexpected write failure (${codeOf(error)}), expected \`${name}\` to be a file copydesk can write in the output folder`,
-        'write-error'
-      )
-    }
-  }
-  /** Run one channel: what it throws is reported on its file (a bug). */
-  const channelFile = (name: string, run: (file: VFile) => void) => {
-    const file = new VFile({path: display(name)})
-    try {
-      run(file)
-    } catch (error) {
-      failInternal(file, error)
-    }
-    report(file)
-  }
-
-  if (without.count > 0) {
-    const file = new VFile({path: display('.')})
-    const named = without.paths.map((name) => `\`${name}\``).join(', ')
-    const more = without.count - without.paths.length
-    file.info(
-      `Unexpected ${without.count === 1 ? 'article' : `${without.count} articles`} without a URL (\`url\` in the sidecar or \`baseUrl\` in the config) or \`datePublished\`: ${named}${more > 0 ? ` and ${more} more` : ''}, expected both for the feeds and the news sitemap; left out of them${newest ? '' : ', and no channel written'}`,
-      {ruleId: 'no-feed-entry', source}
-    )
-    report(file)
-  }
+): ChannelsWritten {
+  const writer = channelWriter(outputRoot, display)
+  reportArticlesWithout(writer, collected)
+  const {settings, newest} = collected
   if (!newest) {
     // A sitemap an earlier build wrote would list old news.
     if (settings.newsSitemap) removeSitemap(outputRoot, new Set())
-    return {files, written, present}
+    return writer.done
   }
-
   const channel = feedChannel(config, newest)
+  writeFeeds(writer, collected, channel)
+  if (settings.newsSitemap) {
+    writeNewsSitemap(writer, config, channel, {
+      recent: collected.recent,
+      now: settings.now ?? newest.datePublished
+    })
+  }
+  return writer.done
+}
+
+/** Writes channel files into the output folder, gathering what it did. */
+interface ChannelWriter {
+  outputRoot: string
+  display: (name: string) => string
+  /** The reports, the files written and present so far. */
+  done: ChannelsWritten
+  /** Keep `file` in the report when it has messages. */
+  report(file: VFile): void
+  /**
+   * Write `text` to the channel file `name` unless it holds it already; a
+   * failure is that channel's error (on `file`), never the build's.
+   */
+  put(file: VFile, name: string, text: string): void
+  /** Run one channel on its file: what it throws is reported there (a bug). */
+  channel(name: string, run: (file: VFile) => void): void
+}
+
+/** A writer of channel files into `outputRoot`. */
+function channelWriter(
+  outputRoot: string,
+  display: (name: string) => string
+): ChannelWriter {
+  const done: ChannelsWritten = {files: [], written: [], present: []}
+  const writer: ChannelWriter = {
+    outputRoot,
+    display,
+    done,
+    report(file) {
+      if (file.messages.length > 0) done.files.push(file)
+    },
+    put(file, name, text) {
+      const target = path.join(outputRoot, name)
+      try {
+        if (writeIfChanged(target, text)) done.written.push(display(name))
+        done.present.push(name)
+      } catch (error) {
+        fail(
+          file,
+          `Unexpected write failure (${codeOf(error)}), expected \`${name}\` to be a file copydesk can write in the output folder`,
+          'write-error'
+        )
+      }
+    },
+    channel(name, run) {
+      const file = new VFile({path: display(name)})
+      try {
+        run(file)
+      } catch (error) {
+        failInternal(file, error)
+      }
+      writer.report(file)
+    }
+  }
+  return writer
+}
+
+/**
+ * Write `text` to `target` unless it holds it already; whether it wrote.
+ * Only a plain file is read or replaced: never a link out of the folder, a
+ * FIFO (reading it would hang) or a folder.
+ */
+function writeIfChanged(target: string, text: string): boolean {
+  const info = lstatSync(target, {throwIfNoEntry: false})
+  if (info && !info.isFile()) {
+    throw Object.assign(new Error(`not a file: ${target}`), {
+      code: info.isDirectory() ? 'EISDIR' : 'EEXIST'
+    })
+  }
+  if (info && readFileSync(target, 'utf8') === text) return false
+  writeAtomic(target, text)
+  return true
+}
+
+/** Say, on the output folder, which articles no channel can list. */
+function reportArticlesWithout(
+  writer: ChannelWriter,
+  collected: CollectedEntries
+): void {
+  const {without, newest} = collected
+  if (without.count === 0) return
+  const file = new VFile({path: writer.display('.')})
+  const named = without.paths.map((name) => `\`${name}\``).join(', ')
+  const more = without.count - without.paths.length
+  file.info(
+    `Unexpected ${without.count === 1 ? 'article' : `${without.count} articles`} without a URL (\`url\` in the sidecar or \`baseUrl\` in the config) or \`datePublished\`: ${named}${more > 0 ? ` and ${more} more` : ''}, expected both for the feeds and the news sitemap; left out of them${newest ? '' : ', and no channel written'}`,
+    {ruleId: 'no-feed-entry', source}
+  )
+  writer.report(file)
+}
+
+/** Write the feeds that are on: Atom, RSS, JSON Feed. */
+function writeFeeds(
+  writer: ChannelWriter,
+  collected: CollectedEntries,
+  channel: FeedChannel
+): void {
+  const {settings, feed} = collected
   const limit = {limit: settings.length}
   const feeds = [
     [settings.atom, feedFileNames.atom, toAtom],
@@ -114,12 +178,26 @@ export function writeChannels(
     [settings.json, feedFileNames.json, toJsonFeed]
   ] as const
   for (const [on, name, render] of feeds) {
-    if (on)
-      channelFile(name, (file) => put(file, name, render(feed, channel, limit)))
+    if (!on) continue
+    writer.channel(name, (file) =>
+      writer.put(file, name, render(feed, channel, limit))
+    )
   }
-  if (!settings.newsSitemap) return {files, written, present}
+}
 
-  channelFile(newsSitemapName, (file) => {
+/**
+ * Write the news sitemap (split in parts when long) and remove the parts
+ * an earlier, longer one left; none without a publication name or without
+ * an article in its window.
+ */
+function writeNewsSitemap(
+  writer: ChannelWriter,
+  config: Config,
+  channel: FeedChannel,
+  window: {recent: readonly FeedEntry[]; now: string}
+): void {
+  const {recent, now} = window
+  writer.channel(newsSitemapName, (file) => {
     const publicationName =
       config.newsSitemap?.publicationName ?? channel.publisher
     if (publicationName === undefined) {
@@ -127,23 +205,15 @@ export function writeChannels(
         `Unexpected news sitemap without a publication name, expected \`publisher.name\` or \`newsSitemap.publicationName\` in \`${configName}\`; not written`,
         {ruleId: 'no-publication-name', source}
       )
-      removeSitemap(outputRoot, new Set())
+      removeSitemap(writer.outputRoot, new Set())
       return
     }
-    const now = settings.now ?? newest.datePublished
     const sitemap = toNewsSitemap(recent, {
       now,
       publicationName,
       base: channel.base
     })
-    for (const left of sitemap.left) {
-      // Old news is expected, not worth a line each.
-      if (left.ruleId === 'too-old' || left.ruleId === 'in-future') continue
-      file.message(`\`${left.path}\`: ${left.reason}`, {
-        ruleId: 'news-sitemap-left-out',
-        source
-      })
-    }
+    reportLeftOut(file, sitemap.left)
     const names = new Set(sitemap.files.map((part) => part.name))
     if (names.size === 0) {
       // No valid empty sitemap exists, and a stale one would list old news.
@@ -152,10 +222,21 @@ export function writeChannels(
         {ruleId: 'empty-news-sitemap', source}
       )
     }
-    for (const part of sitemap.files) put(file, part.name, part.xml)
-    removeSitemap(outputRoot, names)
+    for (const part of sitemap.files) writer.put(file, part.name, part.xml)
+    removeSitemap(writer.outputRoot, names)
   })
-  return {files, written, present}
+}
+
+/** Warn about the articles the sitemap cannot list, but old news. */
+function reportLeftOut(file: VFile, left: readonly NewsSitemapLeftOut[]): void {
+  for (const item of left) {
+    // Old news is expected, not worth a line each.
+    if (item.ruleId === 'too-old' || item.ruleId === 'in-future') continue
+    file.message(`\`${item.path}\`: ${item.reason}`, {
+      ruleId: 'news-sitemap-left-out',
+      source
+    })
+  }
 }
 
 /** What the feeds say of themselves: config first, then the newest article. */

@@ -8,7 +8,14 @@ import path from 'node:path'
 import {parseArgs} from 'node:util'
 import type {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
+import type {Statistics} from 'vfile-statistics'
+import packageJson from '../../package.json' with {type: 'json'}
 import {type ArticleReport, build} from '../build/build.js'
+import {
+  addCounts,
+  type MessageCounts,
+  toStatistics
+} from '../build/message-counts.js'
 import {validateConfigSchema} from '../json-schemas.js'
 import {watchBuilds} from './watch.js'
 
@@ -56,70 +63,94 @@ Options:
   -v, --version       show the version
 `
 
-const version = '0.1.0'
-
 /** Run the CLI with `argv` (without `node` and the script); resolves to the exit code. */
 export async function runCli(
   argv: readonly string[],
   environment: CliEnvironment
 ): Promise<number> {
+  const command = readCommand(argv)
+  if ('usageError' in command) {
+    environment.stderr.write(`copydesk: ${command.usageError}\n\n${usage}`)
+    return 2
+  }
+  if ('print' in command) {
+    environment.stdout.write(command.print)
+    return 0
+  }
+  const {values, paths, jobs} = command
+  const once = (force: boolean) =>
+    buildOnce(environment, {...values, force}, paths, jobs)
+  if (!values.watch) return once(values.force)
+  return watchAndBuild(environment, command, once)
+}
+
+/** A `copydesk build` to run, as the arguments ask. */
+interface BuildCommand {
+  values: ReturnType<typeof parse>['values']
+  paths: string[]
+  jobs: number
+}
+
+/**
+ * Read the arguments: a build to run, text to print (`--help`,
+ * `--version`), or why they are a usage error.
+ */
+function readCommand(
+  argv: readonly string[]
+): BuildCommand | {print: string} | {usageError: string} {
   let parsed: ReturnType<typeof parse>
   try {
     parsed = parse(argv)
   } catch (error) {
-    environment.stderr.write(
-      `copydesk: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`
-    )
-    return 2
+    return {
+      usageError: error instanceof Error ? error.message : String(error)
+    }
   }
   const {values, positionals} = parsed
-  if (values.help) {
-    environment.stdout.write(usage)
-    return 0
-  }
-  if (values.version) {
-    environment.stdout.write(`${version}\n`)
-    return 0
-  }
+  if (values.help) return {print: usage}
+  if (values.version) return {print: `${packageJson.version}\n`}
   const [command, ...paths] = positionals
   if (command !== 'build') {
-    environment.stderr.write(
-      `copydesk: ${command === undefined ? 'missing command' : `unknown command \`${command}\``}, expected \`build\`\n\n${usage}`
-    )
-    return 2
+    return {
+      usageError: `${command === undefined ? 'missing command' : `unknown command \`${command}\``}, expected \`build\``
+    }
   }
-
   const jobs =
     values.jobs === undefined ? availableParallelism() : Number(values.jobs)
   if (!Number.isSafeInteger(jobs) || jobs < 1) {
-    environment.stderr.write(
-      `copydesk: unexpected \`--jobs ${values.jobs}\`, expected a whole number of 1 or more\n\n${usage}`
-    )
-    return 2
+    return {
+      usageError: `unexpected \`--jobs ${values.jobs}\`, expected a whole number of 1 or more`
+    }
   }
   if (values.now !== undefined && !isDateTime(values.now)) {
-    environment.stderr.write(
-      `copydesk: unexpected \`--now ${values.now}\`, expected an ISO 8601 date-time with an offset (2026-11-28T09:00:00+09:00)\n\n${usage}`
-    )
-    return 2
+    return {
+      usageError: `unexpected \`--now ${values.now}\`, expected an ISO 8601 date-time with an offset (2026-11-28T09:00:00+09:00)`
+    }
   }
-  const once = (force: boolean) =>
-    buildOnce(environment, {...values, force}, paths, jobs)
-  if (!values.watch) return once(values.force)
+  return {values, paths, jobs}
+}
 
-  // Until stopped: the exit code is that of the last build.
+/**
+ * Build, then again whenever an input changes, until stopped; resolves to
+ * the exit code of the last build.
+ */
+async function watchAndBuild(
+  environment: CliEnvironment,
+  command: BuildCommand,
+  once: (force: boolean) => Promise<number>
+): Promise<number> {
   let code = 0
   let first = true
   await watchBuilds({
     cwd: environment.cwd,
-    inputs: paths,
-    outputRoot: path.resolve(environment.cwd, values.output),
+    inputs: command.paths,
+    outputRoot: path.resolve(environment.cwd, command.values.output),
     signal:
       typeof environment.signal === 'function'
         ? environment.signal()
         : (environment.signal ?? new AbortController().signal),
     async rebuild() {
-      code = await once(first && values.force)
+      code = await once(first && command.values.force)
       first = false
       environment.stderr.write(
         'copydesk: watching for changes (Ctrl-C to stop)\n'
@@ -132,37 +163,18 @@ export async function runCli(
 /** Build once and print the report; resolves to the exit code. */
 async function buildOnce(
   environment: CliEnvironment,
-  values: ReturnType<typeof parse>['values'],
+  values: BuildCommand['values'],
   paths: readonly string[],
   jobs: number
 ): Promise<number> {
   const {stderr} = environment
   const bar =
     environment.progress && !values.quiet ? progressBar(stderr) : undefined
-  const options = {color: environment.color ?? false, verbose: values.verbose}
-  // The report streams: each input's block as soon as it is built, in input
-  // order, then one summary line, as vfile-reporter prints them. Articles
-  // served from the cache had their messages printed when they were built:
-  // by default they are counted, not printed again.
-  const shown = {errors: 0, warnings: 0, infos: 0}
-  const quiet = {articles: 0, warnings: 0}
-  let blocks = 0
-  const onArticle = (report: ArticleReport) => {
-    if (report.unchanged && !values.verbose) {
-      quiet.articles++
-      quiet.warnings += report.counts.warnings
-      return
-    }
-    const block = formatBlock(report.files, options)
-    if (!block) return
-    shown.errors += report.counts.errors
-    shown.warnings += report.counts.warnings
-    if (values.verbose) shown.infos += report.counts.infos
-    bar?.clear()
-    stderr.write(`${blocks > 0 ? '\n' : ''}${block}\n`)
-    blocks++
-  }
-
+  const report = streamReport(
+    stderr,
+    {color: environment.color ?? false, verbose: values.verbose},
+    bar
+  )
   let result: Awaited<ReturnType<typeof build>>
   try {
     result = await build({
@@ -174,7 +186,7 @@ async function buildOnce(
       cacheDir: values['cache-dir'],
       now: values.now,
       onProgress: bar?.update,
-      onArticle
+      onArticle: report.add
     })
     bar?.clear()
   } catch (error) {
@@ -188,16 +200,53 @@ async function buildOnce(
     stderr.write(`copydesk: Unexpected build failure: ${detail}\n`)
     return 1
   }
-  const summary = formatSummary(shown, options.color)
-  if (summary) stderr.write(`\n${summary}\n`)
-  if (quiet.articles > 0) {
-    stderr.write(
-      `copydesk: ${quiet.articles} article${quiet.articles === 1 ? '' : 's'} unchanged since the last build${quiet.warnings > 0 ? `, with ${quiet.warnings} warning${quiet.warnings === 1 ? '' : 's'} (shown with --verbose or --force)` : ''}\n`
-    )
-  }
-
+  report.end()
   const {errors, warnings} = result.counts
   return errors > 0 || (values.frail && warnings > 0) ? 1 : 0
+}
+
+/**
+ * The report as it streams: each input's block as soon as it is built, in
+ * input order, then one summary line, as vfile-reporter prints them.
+ * Articles served from the cache had their messages printed when they were
+ * built: by default they are counted, not printed again.
+ */
+function streamReport(
+  stderr: CliEnvironment['stderr'],
+  options: {color: boolean; verbose: boolean},
+  bar: {clear(): void} | undefined
+): {add(report: ArticleReport): void; end(): void} {
+  const shown: MessageCounts = {errors: 0, warnings: 0, infos: 0}
+  const quiet = {articles: 0, warnings: 0}
+  let blocks = 0
+  return {
+    add(report) {
+      if (report.unchanged && !options.verbose) {
+        quiet.articles++
+        quiet.warnings += report.counts.warnings
+        return
+      }
+      const block = formatBlock(report.files, options)
+      if (!block) return
+      // Info messages are printed, and so counted, with `--verbose` only.
+      addCounts(shown, {
+        ...report.counts,
+        infos: options.verbose ? report.counts.infos : 0
+      })
+      bar?.clear()
+      stderr.write(`${blocks > 0 ? '\n' : ''}${block}\n`)
+      blocks++
+    },
+    end() {
+      const summary = formatSummary(toStatistics(shown), options.color)
+      if (summary) stderr.write(`\n${summary}\n`)
+      if (quiet.articles > 0) {
+        stderr.write(
+          `copydesk: ${quiet.articles} article${quiet.articles === 1 ? '' : 's'} unchanged since the last build${quiet.warnings > 0 ? `, with ${quiet.warnings} warning${quiet.warnings === 1 ? '' : 's'} (shown with --verbose or --force)` : ''}\n`
+        )
+      }
+    }
+  }
 }
 
 /** One input's block of the report, without vfile-reporter's summary. */
@@ -211,31 +260,29 @@ function formatBlock(
   return end === -1 ? report : report.slice(0, end)
 }
 
-/** The summary line, worded as vfile-reporter words it. */
-export function formatSummary(
-  counts: {errors: number; warnings: number; infos: number},
-  color = false
-): string {
+/**
+ * The summary line of `stats` (from vfile-statistics), worded as
+ * vfile-reporter words its own; empty without an error or a warning.
+ */
+export function formatSummary(stats: Statistics, color = false): string {
+  if (stats.fatal === 0 && stats.warn === 0) return ''
   const red = color ? '\u001B[31m' : ''
   const yellow = color ? '\u001B[33m' : ''
   const reset = color ? '\u001B[39m' : ''
   const parts: string[] = []
-  if (counts.errors > 0) {
+  if (stats.fatal > 0) {
     parts.push(
-      `${red}✖${reset} ${counts.errors} error${counts.errors === 1 ? '' : 's'}`
+      `${red}✖${reset} ${stats.fatal} error${stats.fatal === 1 ? '' : 's'}`
     )
   }
-  if (counts.warnings > 0) {
+  if (stats.warn > 0) {
     parts.push(
-      `${yellow}⚠${reset} ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}`
+      `${yellow}⚠${reset} ${stats.warn} warning${stats.warn === 1 ? '' : 's'}`
     )
   }
-  // As vfile-reporter: no summary without an error or a warning.
-  if (counts.errors === 0 && counts.warnings === 0) return ''
-  const total = counts.errors + counts.warnings + counts.infos
   const line = parts.join(', ')
-  return total !== counts.errors && total !== counts.warnings
-    ? `${total} messages (${line})`
+  return stats.total !== stats.fatal && stats.total !== stats.warn
+    ? `${stats.total} messages (${line})`
     : line
 }
 

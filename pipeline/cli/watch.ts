@@ -7,8 +7,8 @@ import {type FSWatcher, watch} from 'node:fs'
 import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import {isDynamicPattern} from 'tinyglobby'
-import {defaultInputs, staticPrefix} from '../build/build.js'
 import {isInside} from '../build/files.js'
+import {defaultInputs, staticPrefix} from '../build/inputs.js'
 
 /** What to watch: the folders, each with or without its subfolders. */
 export async function watchTargets(
@@ -72,18 +72,36 @@ export async function watchBuilds(options: WatchOptions): Promise<void> {
 
   const changed = (folder: string, name: string | null) => {
     if (signal.aborted || name === null) return
-    const absolute = path.join(folder, name)
-    const inOutput =
-      absolute === options.outputRoot || isInside(options.outputRoot, absolute)
-    if (inOutput || absolute.includes(`${path.sep}node_modules${path.sep}`)) {
-      return
-    }
-    // Articles, sidecars and the config.
-    if (!/\.(?:txt|json)$/.test(name)) return
+    if (!isBuildInput(options.outputRoot, path.join(folder, name))) return
     clearTimeout(timer)
     timer = setTimeout(run, options.delay ?? 100)
   }
 
+  const watchers = watchFolders(targets, changed)
+  await run()
+  await untilAborted(signal)
+  clearTimeout(timer)
+  for (const watcher of watchers) watcher.close()
+  await building
+}
+
+/**
+ * Whether a change to `absolute` may change a build: an article, a
+ * sidecar or the config, outside the output folder and `node_modules`.
+ */
+function isBuildInput(outputRoot: string, absolute: string): boolean {
+  const inOutput = absolute === outputRoot || isInside(outputRoot, absolute)
+  if (inOutput || absolute.includes(`${path.sep}node_modules${path.sep}`)) {
+    return false
+  }
+  return /\.(?:txt|json)$/.test(absolute)
+}
+
+/** Watch each folder that exists, calling `changed` with the name changed. */
+function watchFolders(
+  targets: ReadonlyArray<{folder: string; recursive: boolean}>,
+  changed: (folder: string, name: string | null) => void
+): FSWatcher[] {
   const watchers: FSWatcher[] = []
   for (const {folder, recursive} of targets) {
     try {
@@ -99,13 +117,13 @@ export async function watchBuilds(options: WatchOptions): Promise<void> {
       // is reported by the build.
     }
   }
+  return watchers
+}
 
-  await run()
-  await new Promise<void>((resolve) => {
+/** Resolves when `signal` is aborted. */
+function untilAborted(signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
     if (signal.aborted) resolve()
     else signal.addEventListener('abort', () => resolve(), {once: true})
   })
-  clearTimeout(timer)
-  for (const watcher of watchers) watcher.close()
-  await building
 }

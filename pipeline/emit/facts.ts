@@ -91,10 +91,7 @@ const descriptionMaxLength = 300
 const englishParser = unified().use(retextEnglish)
 
 /** Resolve the facts of `article` in `context`. */
-export function resolveFacts(
-  article: Article,
-  context: ArticleContext
-): Facts {
+export function resolveFacts(article: Article, context: ArticleContext): Facts {
   const {meta, config} = context
   const url = articleUrl(context)
   const plainText = article.body.join('\n\n')
@@ -121,7 +118,8 @@ export function resolveFacts(
     }
   }
   const publisher = resolvePublisher(article, context)
-  const holder = nonBlank(meta.copyrightHolder) ?? nonBlank(config.copyrightHolder)
+  const holder =
+    nonBlank(meta.copyrightHolder) ?? nonBlank(config.copyrightHolder)
   const year =
     meta.copyrightYear ??
     (meta.datePublished === undefined

@@ -8,10 +8,7 @@ import type {FeedEntry} from './feed-entry.js'
  * The article's feed entry, if it has a URL and a publication date; `path`
  * is the article's path as reports give it.
  */
-export function toFeedEntry(
-  facts: Facts,
-  path: string
-): FeedEntry | undefined {
+export function toFeedEntry(facts: Facts, path: string): FeedEntry | undefined {
   const {article, url, datePublished} = facts
   if (url === undefined || datePublished === undefined) return
 

@@ -80,7 +80,10 @@ export function toHeadTree(facts: Facts, graph: Graph = toJsonLd(facts)): Root {
  * The head tags of an article as HTML, for server-side rendering: the same
  * text `copydesk build` writes to `<stem>.head.html`.
  */
-export function renderHead(facts: Facts, graph: Graph = toJsonLd(facts)): string {
+export function renderHead(
+  facts: Facts,
+  graph: Graph = toJsonLd(facts)
+): string {
   return toHtml(toHeadTree(facts, graph))
 }
 

@@ -18,12 +18,7 @@ import type {
   WebPageElement,
   WebSite
 } from 'schema-dts'
-import type {
-  AuthorFacts,
-  Facts,
-  ImageFacts,
-  PublisherFacts
-} from './facts.js'
+import type {AuthorFacts, Facts, ImageFacts, PublisherFacts} from './facts.js'
 import {optionalField} from './optional-field.js'
 
 // schema-dts types are unions of a type and its subtypes (and `string`); the

@@ -1,7 +1,7 @@
-// Line classes that are not body text, recognised by their shape alone:
-// wire envelope and status lines, editor's notes, summary bullets, photo
-// captions, credits, end signatures, dividers and web or print leftovers.
-// Pure functions; no messages.
+// Line rules: the classes of lines that are not body text, recognised by
+// their shape alone (wire envelope and status lines, editor's notes, summary
+// bullets, photo captions, credits, end signatures, dividers, web or print
+// leftovers), as one ordered table, `lineRules`. Pure; no messages.
 
 /** What a non-body line is, and where the extractor files it. */
 export type LineKind =
@@ -82,32 +82,88 @@ function namesCredit(text: string): boolean {
     .every((word) => creditWord.test(word) || /^[\p{Lu}\d]/u.test(word))
 }
 
+/** Where in the text a line rule applies. */
+export type LinePlace =
+  /** Before the headline: the wire envelope. */
+  | 'envelope'
+  /** Anywhere: header, body or trailer. */
+  | 'anywhere'
+  /** At the very end of the text only (signatures). */
+  | 'end'
+
+/** One line rule: a kind of line, where it is looked for, and its test. */
+export interface LineRule {
+  kind: LineKind
+  place: LinePlace
+  test(text: string): boolean
+}
+
+/**
+ * The line rules, in the order they are tried: the first that matches
+ * names the line. A new kind of line is one row here (and its kind in
+ * `LineKind`); `extract-article.ts` files each kind in its field.
+ */
+export const lineRules: readonly LineRule[] = [
+  // Wire status (`UPDATE 1`, `REFILE`), stamps and slugs before the headline.
+  {kind: 'status', place: 'envelope', test: (text) => statusLine.test(text)},
+  {kind: 'timestamp', place: 'envelope', test: (text) => timestamp.test(text)},
+  {kind: 'envelope', place: 'envelope', test: (text) => slugLine.test(text)},
+  // Desk signatures and editor initials close a story: `Reuter`, `(jh/rg)`.
+  {
+    kind: 'signature',
+    place: 'end',
+    test: (text) => signature.test(text) || initials.test(text)
+  },
+  {kind: 'notebook', place: 'anywhere', test: (text) => notebook.test(text)},
+  {kind: 'divider', place: 'anywhere', test: (text) => divider.test(text)},
+  {
+    kind: 'editor-note',
+    place: 'anywhere',
+    test: (text) => editorNote.test(text)
+  },
+  {
+    kind: 'summary',
+    place: 'anywhere',
+    test: (text) => summaryBullet.test(text)
+  },
+  {kind: 'leftover', place: 'anywhere', test: (text) => leftover.test(text)},
+  {kind: 'copyright', place: 'anywhere', test: (text) => copyright.test(text)},
+  {kind: 'timestamp', place: 'anywhere', test: (text) => timestamp.test(text)},
+  {
+    kind: 'credit',
+    place: 'anywhere',
+    test: (text) =>
+      creditBy.test(text) ? namesCredit(text) : creditContributed.test(text)
+  },
+  {kind: 'caption', place: 'anywhere', test: (text) => caption.test(text)}
+]
+
+/** The kind of the first rule of `places` that matches `text`. */
+function firstMatch(
+  text: string,
+  places: ReadonlySet<LinePlace>
+): LineKind | undefined {
+  for (const rule of lineRules) {
+    if (places.has(rule.place) && rule.test(text)) return rule.kind
+  }
+  return undefined
+}
+
+const envelopePlaces: ReadonlySet<LinePlace> = new Set(['envelope'])
+const anywherePlaces: ReadonlySet<LinePlace> = new Set(['anywhere'])
+const endPlaces: ReadonlySet<LinePlace> = new Set(['end', 'anywhere'])
+
 /** Classify a line seen before the headline (wire envelope). */
 export function classifyEnvelopeLine(text: string): LineKind | undefined {
-  if (statusLine.test(text)) return 'status'
-  if (timestamp.test(text)) return 'timestamp'
-  if (slugLine.test(text)) return 'envelope'
-  return undefined
+  return firstMatch(text, envelopePlaces)
 }
 
 /** Classify a line that is not body text, wherever it stands. */
 export function classifyLine(text: string): LineKind | undefined {
-  if (notebook.test(text)) return 'notebook'
-  if (divider.test(text)) return 'divider'
-  if (editorNote.test(text)) return 'editor-note'
-  if (summaryBullet.test(text)) return 'summary'
-  if (leftover.test(text)) return 'leftover'
-  if (copyright.test(text)) return 'copyright'
-  if (timestamp.test(text)) return 'timestamp'
-  if (creditBy.test(text) ? namesCredit(text) : creditContributed.test(text)) {
-    return 'credit'
-  }
-  if (caption.test(text)) return 'caption'
-  return undefined
+  return firstMatch(text, anywherePlaces)
 }
 
 /** Classify a line at the very end of the text: signatures too. */
 export function classifyTrailingLine(text: string): LineKind | undefined {
-  if (signature.test(text) || initials.test(text)) return 'signature'
-  return classifyLine(text)
+  return firstMatch(text, endPlaces)
 }
