@@ -53,6 +53,15 @@ export interface Summary {
   articles: number
   correct: Record<(typeof summaryFields)[number], number>
   leakedBoilerplate: number
+  /** Misses (wrong fields and leaked lines) in all, and in flagged articles. */
+  misses: {total: number; flagged: number}
+}
+
+/** One article's results, and whether copydesk warned about its extraction. */
+export interface ScoredArticle {
+  results: FieldResult[]
+  /** The article carries a warning or info that it may be wrong. */
+  flagged: boolean
 }
 
 // A label cut at 60 characters can end (or start) inside ``` `` ```, `''`
@@ -297,24 +306,27 @@ function isWordCharacter(character: string | undefined): boolean {
 }
 
 /** Tally the results of several articles. */
-export function summarize(articles: FieldResult[][]): Summary {
+export function summarize(articles: ScoredArticle[]): Summary {
   const correct = Object.fromEntries(
     summaryFields.map((field) => [field, 0])
   ) as Summary['correct']
   let leakedBoilerplate = 0
-  for (const results of articles) {
+  const misses = {total: 0, flagged: 0}
+  for (const {results, flagged} of articles) {
     for (const result of results) {
       if (result.field === 'boilerplate') {
         if (!result.ok) leakedBoilerplate++
       } else if (result.ok) {
         correct[result.field]++
       }
+      if (result.ok) continue
+      misses.total++
+      if (flagged) misses.flagged++
     }
   }
-  return {articles: articles.length, correct, leakedBoilerplate}
+  return {articles: articles.length, correct, leakedBoilerplate, misses}
 }
 
-/** The summary line, e.g. `eval: 19 articles; headline 100.0%, ...`. */
 export function formatSummary(summary: Summary): string {
   const fields = summaryFields.map((field) => {
     const share =
@@ -324,7 +336,7 @@ export function formatSummary(summary: Summary): string {
     return `${field} ${share}`
   })
   const noun = summary.articles === 1 ? 'article' : 'articles'
-  return `eval: ${summary.articles} ${noun}; ${fields.join(', ')}; leaked boilerplate lines: ${summary.leakedBoilerplate}`
+  return `eval: ${summary.articles} ${noun}; ${fields.join(', ')}; leaked boilerplate lines: ${summary.leakedBoilerplate}; misses in articles with a warning: ${summary.misses.flagged}/${summary.misses.total}`
 }
 
 /** One miss as `<id> <field>: expected <...>, got <...>`. */

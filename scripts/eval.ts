@@ -7,7 +7,9 @@ import {readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
+import {recommendedRuleIds} from '../pipeline/check-recommended.js'
 import {processArticle} from '../pipeline/index.js'
+import {lineRules} from '../pipeline/rules/classify-line.js'
 import type {Outputs} from '../pipeline/types.js'
 import {checkJsonLdTerms} from '../test/helpers/check-jsonld.js'
 import {validateNitf} from '../test/helpers/validate-nitf.js'
@@ -26,12 +28,22 @@ interface ArticleResult {
   /** Set when no article came out: the fatal message or the thrown error. */
   failure?: string
   messages: string[]
+  /**
+   * Rule ids of the messages that say the extraction may be wrong: every
+   * warning and info but those asking for missing metadata
+   * (`check-recommended`) and the infos that report a line set aside by a
+   * line rule (`signature`, `credit`, …), which are routine.
+   */
+  doubts: string[]
   results: FieldResult[]
   /** XSD errors and unknown schema.org terms in the outputs, when checked. */
   outputErrors?: string[]
 }
 
 const usage = 'Usage: npm run eval -- [dir] [--json]'
+
+// Infos that report a line a line rule set aside: routine, not a doubt.
+const routine = new Set<string>(lineRules.map((rule) => rule.kind))
 
 // Relative to the repository, not to where the script is run from.
 const defaultDir = fileURLToPath(
@@ -90,7 +102,12 @@ async function main(args: string[]): Promise<void> {
     if (!json) process.stdout.write(formatArticle(result))
   }
 
-  const summary = summarize(articles.map((article) => article.results))
+  const summary = summarize(
+    articles.map((article) => ({
+      results: article.results,
+      flagged: article.doubts.length > 0 || article.failure !== undefined
+    }))
+  )
   if (json) {
     process.stdout.write(`${JSON.stringify({articles, summary}, null, 2)}\n`)
   } else {
@@ -128,6 +145,14 @@ async function evaluate(
     const result: ArticleResult = {
       id,
       messages,
+      doubts: file.messages
+        .filter(
+          (message) =>
+            message.fatal !== true &&
+            !recommendedRuleIds.has(message.ruleId ?? '') &&
+            !(message.fatal !== false && routine.has(message.ruleId ?? ''))
+        )
+        .map((message) => message.ruleId ?? 'unknown'),
       results: compareArticle(article, label.label),
       outputErrors: await checkOutputs(file.data.outputs)
     }
@@ -142,6 +167,7 @@ async function evaluate(
       id,
       failure: `exception: ${describe(error)}`,
       messages: [],
+      doubts: [],
       results: compareArticle(undefined, label.label)
     }
   }

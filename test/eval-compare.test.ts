@@ -344,14 +344,30 @@ describe('summarize and formatSummary', () => {
       makeArticle({headline: 'Wrong', body: ['Eds: With photos.']}),
       label
     )
-    expect(formatSummary(summarize([good, leaky]))).toBe(
-      'eval: 2 articles; headline 50.0%, authors 100.0%, dateline 100.0%, paragraphCount 50.0%, firstParagraph 50.0%, lastParagraph 50.0%, subheadline 100.0%; leaked boilerplate lines: 1'
+    expect(
+      formatSummary(
+        summarize([
+          {results: good, flagged: false},
+          {results: leaky, flagged: false}
+        ])
+      )
+    ).toBe(
+      'eval: 2 articles; headline 50.0%, authors 100.0%, dateline 100.0%, paragraphCount 50.0%, firstParagraph 50.0%, lastParagraph 50.0%, subheadline 100.0%; leaked boilerplate lines: 1; misses in articles with a warning: 0/5'
     )
+  })
+
+  it('counts the misses of articles copydesk warned about', () => {
+    const wrong = compareArticle(makeArticle({headline: 'Wrong'}), label)
+    const summary = summarize([
+      {results: wrong, flagged: true},
+      {results: wrong, flagged: false}
+    ])
+    expect(summary.misses).toEqual({total: 2, flagged: 1})
   })
 
   it('does not divide by zero', () => {
     expect(formatSummary(summarize([]))).toBe(
-      'eval: 0 articles; headline n/a, authors n/a, dateline n/a, paragraphCount n/a, firstParagraph n/a, lastParagraph n/a, subheadline n/a; leaked boilerplate lines: 0'
+      'eval: 0 articles; headline n/a, authors n/a, dateline n/a, paragraphCount n/a, firstParagraph n/a, lastParagraph n/a, subheadline n/a; leaked boilerplate lines: 0; misses in articles with a warning: 0/0'
     )
   })
 
