@@ -4,12 +4,16 @@
 // Line endings (CRLF, CR) become LF; a BOM is dropped. C1 control characters
 // that Windows-1252 gives a meaning (`U+0092`) are read as that character
 // (`’`), as browsers do: they are Windows-1252 text once mis-read as Latin-1.
+// An HTML or XML document is refused here, before it can be read as an
+// article whose headline is `<!DOCTYPE html>` (`rules/markup.ts` decides).
 // ruleIds: `legacy-encoding`, `illegal-character` (warnings), `invalid-utf8`, `invalid-utf16`,
-// `binary-file` (fatal).
+// `binary-file`, `markup-input` (fatal).
 import iconv from 'iconv-lite'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
+import {fail} from './messages.js'
+import {findMarkup} from './rules/markup.js'
 
 const source = 'copydesk'
 const utf8Fatal = new TextDecoder('utf-8', {fatal: true})
@@ -28,10 +32,28 @@ export default function decodeText(this: Processor): undefined {
   const parse = this.parser
   if (!parse) throw new Error('`decodeText` must be used after a parser')
   this.parser = (_document, file) => {
-    const text = repairC1Controls(file, normalizeLineEndings(decodeBytes(file)))
+    const decoded = normalizeLineEndings(decodeBytes(file))
+    refuseMarkup(file, decoded)
+    const text = repairC1Controls(file, decoded)
     file.value = text
     return parse(text, file)
   }
+}
+
+/** Fail when `text` is an HTML or XML document rather than article text. */
+function refuseMarkup(file: VFile, text: string): undefined {
+  const markup = findMarkup(text)
+  if (!markup) return
+  const place = location(text).toPoint(markup.offset)
+  const where = `\`${markup.excerpt}\` at ${place?.line}:${place?.column}`
+  const measure = markup.measure ? `, ${markup.measure}` : ''
+  // Thrown as `file.fail` would: the parser has nothing to give.
+  throw fail(
+    file,
+    `Unexpected ${markup.kind} (${where}${measure}), expected plain article text; save the article's text, or convert it first`,
+    'markup-input',
+    place
+  )
 }
 
 /** Turn the file's value into text, reporting how it was decoded. */
