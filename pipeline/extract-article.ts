@@ -1,15 +1,24 @@
 // Stage 4b, extract: reads `file.data.blocks` and writes `file.data.article`
 // and `file.data.positions`. Walks the lines top-down for the header
 // (wire envelope, masthead, headline, notes, subheadline, bylines), bottom-up
-// for the trailer (signatures, credits, notebooks, footers), and files every
-// line that is not body text where the formats have a field for it.
-// ruleIds: `missing-headline` (fatal), and one info per moved or dropped
-// line: `envelope`, `status`, `editor-note`, `summary`, `caption`, `credit`,
-// `signature`, `divider`, `notebook`, `leftover`, `copyright`, `timestamp`.
+// for the trailer (signatures, credits, end notes, a press release's end
+// matter, notebooks, footers), and files every line that is not body text
+// where the formats have a field for it.
+// ruleIds: `missing-headline` (fatal); warnings where the header rules
+// guess: `headline-wire-code`, `headline-publication`, `masthead-guess`,
+// `subheadline-caption`; one info per moved or dropped line: `envelope`,
+// `status`, `editor-note`, `summary`, `caption`, `credit`, `signature`,
+// `divider`, `notebook`, `leftover`, `copyright`, `timestamp`, `end-note`.
+// Warnings where the trailer rules guess: `end-matter-shape` (the body ends
+// on a line shaped like a signature or end note),
+// `after-end-divider` (paragraphs kept under a closing `___` or `-0-`).
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {
+  anpaCategoryLine,
+  classifyEndSectionLine,
   classifyEnvelopeLine,
+  classifyHeaderLine,
   classifyLine,
   classifyTrailingLine,
   type LineKind
@@ -34,11 +43,19 @@ export interface Decision {
   position: Position
 }
 
+/** A guess the header rules made, reported as a warning at the line. */
+export interface Doubt {
+  reason: string
+  ruleId: string
+  position: Position
+}
+
 /** The extracted article, where its fields came from, and what was set aside. */
 export interface Extraction {
   article: Article
   positions: FieldPositions
   decisions: Decision[]
+  doubts: Doubt[]
 }
 
 /** What the steps share: the lines, and the article as it fills up. */
@@ -47,6 +64,7 @@ interface Draft {
   article: Article
   positions: FieldPositions
   decisions: Decision[]
+  doubts: Doubt[]
 }
 
 /** The article fields that hold set-aside lines. */
@@ -69,7 +87,8 @@ const reasons: Record<LineKind, string> = {
   notebook: 'Dropped desk notebook line',
   leftover: 'Dropped page leftover',
   copyright: 'Dropped copyright line',
-  timestamp: 'Dropped date line'
+  timestamp: 'Dropped date line',
+  'end-note': 'Dropped end note'
 }
 
 // Lines that may stand between headline and lead without ending the header.
@@ -86,6 +105,9 @@ const publicationWord =
   /\b(?:times|post|press|news|herald|journal|tribune|gazette|daily|weekly|reuters|associated|agency|guardian|telegraph|independent|chronicle|observer|standard|mail|express|star|sun|review|today|magazine|bbc|cnn|npr|abc|cbs|nbc|bloomberg|economist|variety|globe|courier|bulletin|monitor|inquirer|dispatch|record|examiner|sentinel|register|wire|sport|sports|media)\b/i
 // A parenthesis closing a paragraph that has text before it.
 const trailingParenthesis = /(?<=\S)\s+(\([^()]+\))$/
+// A site name printed as its domain: `Example.com`, `news.example.co.uk`.
+const domainName =
+  /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:com|net|org|info|news|co\.uk|co|io|ca|in|uk|au|de|fr)$/iu
 const smallWord =
   /^(?:the|a|an|of|and|in|on|for|to|at|by|de|la|le|el|du|des|der|die|das)$/i
 
@@ -110,6 +132,13 @@ export default function extractArticle() {
         source
       })
     }
+    for (const doubt of extraction.doubts) {
+      file.message(doubt.reason, {
+        place: doubt.position,
+        ruleId: doubt.ruleId,
+        source
+      })
+    }
     file.data.article = extraction.article
     file.data.positions = extraction.positions
   }
@@ -123,7 +152,8 @@ export function extract(blocks: readonly Block[]): Extraction | undefined {
     items,
     article: emptyArticle(),
     positions: {},
-    decisions: []
+    decisions: [],
+    doubts: []
   }
 
   // Header, top-down: envelope, masthead, headline, then what sits under it.
@@ -136,10 +166,11 @@ export function extract(blocks: readonly Block[]): Extraction | undefined {
   const {end, trailer} = splitTrailer(draft, start)
   const lastBody = takeBody(draft, start, end)
   splitRunOnCredit(draft, lastBody)
+  doubtLastParagraph(draft, lastBody)
   for (const [item, kind] of trailer) setAside(draft, item, kind)
 
-  const {article, positions, decisions} = draft
-  return {article, positions, decisions}
+  const {article, positions, decisions, doubts} = draft
+  return {article, positions, decisions, doubts}
 }
 
 /** Every line of every block, with the index and size of its block. */
@@ -172,7 +203,9 @@ function skipEnvelope(draft: Draft, start: number): number {
   let index = start
   let current = draft.items[index]
   while (current) {
-    const kind = classifyEnvelopeLine(current.text)
+    const kind =
+      classifyEnvelopeLine(current.text) ??
+      anpaCodesAbove(current, draft.items[index + 1])
     if (!kind) break
     setAside(draft, current, kind)
     index++
@@ -181,10 +214,34 @@ function skipEnvelope(draft: Draft, start: number): number {
   return index
 }
 
+/**
+ * ANPA category codes (`C G L M`) are only an envelope line on top of the
+ * selector line (`f0123 reute`) in the same block.
+ */
+function anpaCodesAbove(
+  item: Item,
+  next: Item | undefined
+): LineKind | undefined {
+  return next &&
+    next.block === item.block &&
+    anpaCategoryLine.test(item.text) &&
+    classifyEnvelopeLine(next.text) === 'envelope'
+    ? 'envelope'
+    : undefined
+}
+
 /** Take the masthead at `index`, if it is one; index of the headline. */
 function takeMasthead(draft: Draft, index: number): number {
-  if (!isMasthead(draft.items, index)) return index
+  const verdict = mastheadAt(draft.items, index)
+  if (!verdict) return index
   const masthead = draft.items[index] as Item
+  if (verdict === 'guess') {
+    draft.doubts.push({
+      reason: `Unexpected short line \`${masthead.text}\` above the headline, expected a known publication name; taken as the masthead`,
+      ruleId: 'masthead-guess',
+      position: masthead.position
+    })
+  }
   draft.article.publication = masthead.text
   draft.positions['/publication'] = masthead.position
   return skipEnvelope(draft, index + 1)
@@ -196,7 +253,42 @@ function takeHeadline(draft: Draft, index: number): boolean {
   if (!headline) return false
   draft.article.headline = headline.text.replace(/\s*=$/, '')
   draft.positions['/headline'] = headline.position
+  const doubt = headlineDoubt(draft.article.headline)
+  if (doubt) draft.doubts.push({...doubt, position: headline.position})
   return true
+}
+
+/** Does the headline look like a publication name or a wire code? */
+function headlineDoubt(
+  text: string
+): {reason: string; ruleId: string} | undefined {
+  const shown = text.length > 60 ? `${text.slice(0, 57)}…` : text
+  if (
+    classifyEnvelopeLine(text) ||
+    anpaCategoryLine.test(text) ||
+    /(?:^|\s)(?:[a-z]{1,3}\d{4}|(?:BC|AM|PM)-\S+)(?:\s|$)/.test(text)
+  ) {
+    return {
+      reason: `Unexpected wire code \`${shown}\` as the headline, expected a headline under the wire header`,
+      ruleId: 'headline-wire-code'
+    }
+  }
+  const words = text.split(' ')
+  if (
+    isAgency(text) ||
+    domainName.test(text) ||
+    (words.length <= 4 &&
+      !/[.!?:;,]$/.test(text) &&
+      (publicationWord.test(text) ||
+        /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+$/u.test(text)) &&
+      words.every((word) => smallWord.test(word) || /^\p{Lu}/u.test(word)))
+  ) {
+    return {
+      reason: `Unexpected publication name \`${shown}\` as the headline, expected a headline under the masthead`,
+      ruleId: 'headline-publication'
+    }
+  }
+  return undefined
 }
 
 /**
@@ -206,17 +298,18 @@ function takeHeadline(draft: Draft, index: number): boolean {
 function takeHeaderLines(draft: Draft, start: number): number {
   const {items} = draft
   const bylineAt = findByline(items, start)
+  const deckEnd = bylineAt ?? findNotesUnderDeck(items, start)
   const subheadline: Item[] = []
   let index = start
   while (index < items.length) {
     const item = items[index] as Item
-    const kind = classifyLine(item.text)
+    const kind = classifyHeaderLine(item.text)
     if (kind && headerAside.has(kind)) {
       setAside(draft, item, kind)
       index++
       continue
     }
-    if (bylineAt !== undefined && index < bylineAt) {
+    if (deckEnd !== undefined && index < deckEnd) {
       subheadline.push(item)
       index++
       continue
@@ -230,8 +323,25 @@ function takeHeaderLines(draft: Draft, start: number): number {
     if (!byline) break
     index = takeByline(draft, index, byline)
   }
-  setSubheadline(draft, subheadline)
+  // A deck that repeats the lead word for word is the lead, not written twice.
+  const lead = items[index]
+  if (!lead || foldWords(lead.text) !== foldWords(spanText(subheadline))) {
+    setSubheadline(draft, subheadline)
+  }
   return index
+}
+
+/** The text of header lines joined as one. */
+function spanText(lines: readonly Item[]): string {
+  return lines.map((item) => item.text).join(' ')
+}
+
+/** Words only, lower case: for comparing a deck with the lead. */
+function foldWords(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
 }
 
 /** Take the byline at `index` and its title line; index of the next line. */
@@ -259,12 +369,23 @@ function setSubheadline(draft: Draft, lines: readonly Item[]): void {
   if (lines.length === 0) return
   draft.article.subheadline = lines.map((item) => item.text).join(' ')
   draft.positions['/subheadline'] = spanOf(lines)
+  // A few words and a full stop between headline and byline: as often the
+  // caption of a lead photo as a deck.
+  const deck = draft.article.subheadline
+  if (deck.split(' ').length <= 5 && /\.$/.test(deck)) {
+    draft.doubts.push({
+      reason: `Unexpected short sentence \`${deck}\` as the subheadline, expected a deck; it may be a photo caption`,
+      ruleId: 'subheadline-caption',
+      position: spanOf(lines)
+    })
+  }
 }
 
 /**
- * Split off the trailer, bottom-up: a notebook and all after it, then the
- * signatures, credits and footers that end the text. Returns where the body
- * ends and the trailer lines with their kinds, in order.
+ * Split off the trailer, bottom-up: a notebook and all after it, a press
+ * release's end matter and all after it, then the signatures, credits, end
+ * notes and footers that end the text. Returns where the body ends and the
+ * trailer lines with their kinds, in order.
  */
 function splitTrailer(
   draft: Draft,
@@ -281,14 +402,121 @@ function splitTrailer(
     for (const item of items.slice(notebookAt)) trailer.push([item, 'notebook'])
     end = notebookAt
   }
+  const sectionAt = findEndSection(items, start, end)
+  if (sectionAt !== undefined) {
+    const section = items
+      .slice(sectionAt, end)
+      .map((item): [Item, LineKind] => [
+        item,
+        classifyTrailingLine(item.text) ?? 'end-note'
+      ])
+    trailer.unshift(...section)
+    end = sectionAt
+  }
   while (end > start) {
     const item = items[end - 1] as Item
-    const kind = classifyTrailingLine(item.text)
+    const kind =
+      classifyTrailingLine(item.text) ?? nameOverBio(item, trailer[0]?.[0])
     if (!kind || kind === 'summary') break
     trailer.unshift([item, kind])
     end--
   }
+  doubtAfterEndDivider(draft, start, end)
   return {end, trailer}
+}
+
+/**
+ * Index of the first body line, after the lead, that opens a press
+ * release's end matter (`About Acme`, `Media contacts`, `SOURCE Acme`).
+ */
+function findEndSection(
+  items: readonly Item[],
+  start: number,
+  end: number
+): number | undefined {
+  for (let index = start + 1; index < end; index++) {
+    const item = items[index] as Item
+    if (classifyEndSectionLine(item.text, items[index + 1]?.text)) return index
+  }
+  return undefined
+}
+
+// A person's name alone on a line: `Ana Dane`, `Ana M. de Souza`.
+const bareName =
+  /^\p{Lu}[\p{L}'’-]+(?: (?:\p{Lu}[\p{L}.'’-]*|de|da|van|von|del|bin|al)){1,3}$/u
+
+/**
+ * An author box at the end: the name alone over the bio that starts with
+ * it (`Ana Dane` over `Ana Dane is a reporter …`).
+ */
+function nameOverBio(
+  item: Item,
+  below: Item | undefined
+): LineKind | undefined {
+  return below &&
+    bareName.test(item.text) &&
+    below.text.startsWith(`${item.text} `) &&
+    classifyTrailingLine(below.text) === 'end-note'
+    ? 'end-note'
+    : undefined
+}
+
+// Wire end dividers: AP's `___` and the `-0-` of many wires, not the
+// `***` or `---` of a section break.
+const endDivider = /^(?:_{3,}|-0-)$/
+// At most this many lines under an end divider are taken for end notes.
+const maxLinesUnderDivider = 3
+
+// A paragraph with a link or an address, or no sentence end.
+const looksLikeEndNote = /https?:\/\/|www\.|\S@\S|\B@\w|[^.!?"”’)]$/
+
+/**
+ * Paragraphs left under a wire end divider (`___`, `-0-`) that no rule
+ * took may be end notes of a shape no rule knows: they stay in the body
+ * (a divider also parts a story from a sidebar), and each that has a link,
+ * an address or no sentence end is reported.
+ */
+function doubtAfterEndDivider(draft: Draft, start: number, end: number): void {
+  const {items} = draft
+  const lowest = Math.max(start + 1, end - maxLinesUnderDivider)
+  for (let index = end - 1; index >= lowest; index--) {
+    const divider = items[index] as Item
+    if (!endDivider.test(divider.text)) continue
+    for (const item of items.slice(index + 1, end)) {
+      if (!looksLikeEndNote.test(item.text)) continue
+      draft.doubts.push({
+        reason: `Unexpected paragraph \`${shorten(item.text)}\` under the end divider \`${divider.text}\`, expected end notes of a known shape only; kept it in the body`,
+        ruleId: 'after-end-divider',
+        position: item.position
+      })
+    }
+    return
+  }
+}
+
+// The last paragraph looks like end matter no rule knows: a name or a few
+// words with no sentence end, initials, an all-caps code, a parenthesis.
+const endMatterShape =
+  /^(?:[\p{L}\p{N}'’&.-]+(?: [\p{L}\p{N}'’&.-]+){0,2}|\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}.'’-]*){1,3}|[\p{Lu}\p{N} /&.-]{2,30}|[a-z]{1,4}(?:[ /,-]+[a-z]{1,4}){0,6}|\([^()]{1,40}\))$/u
+
+/**
+ * Warn when the body ends on a line shaped like a signature or end note
+ * that no rule took: the desk should check where the article ends.
+ */
+function doubtLastParagraph(draft: Draft, lastBody: Item | undefined): void {
+  const text = draft.article.body.at(-1)
+  if (!lastBody || text === undefined || draft.article.body.length < 2) return
+  if (/[.!?]["”’)]?$/.test(text) || !endMatterShape.test(text)) return
+  draft.doubts.push({
+    reason: `Unexpected last paragraph \`${shorten(text)}\` shaped like a signature or end note, expected a sentence of the story; check where the article ends`,
+    ruleId: 'end-matter-shape',
+    position: lastBody.position
+  })
+}
+
+/** `text`, cut to 60 characters for a message. */
+function shorten(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text
 }
 
 /**
@@ -367,8 +595,16 @@ function asideField(kind: LineKind): AsideField {
           : 'boilerplate'
 }
 
-/** Is the line at `index` a masthead above a headline? */
-function isMasthead(items: readonly Item[], index: number): boolean {
+/**
+ * Is the line at `index` a masthead above a headline? `sure` when a known
+ * agency, a publication word, a domain or its recurrence below confirms the
+ * name; `guess` when only the layout does (a short name, the headline, then
+ * a byline).
+ */
+function mastheadAt(
+  items: readonly Item[],
+  index: number
+): 'sure' | 'guess' | undefined {
   const item = items[index]
   const next = items[index + 1]
   // Masthead and headline need text after them, or the masthead is the headline.
@@ -379,30 +615,78 @@ function isMasthead(items: readonly Item[], index: number): boolean {
     item.blockSize !== 1 ||
     next.block === item.block
   ) {
-    return false
+    return undefined
   }
   const words = item.text.split(' ')
-  if (words.length > 6 || /[.!?:;,]$/.test(item.text) || /\d/.test(item.text)) {
-    return false
+  if (
+    words.length > 6 ||
+    /[!?:;,]$/.test(item.text) ||
+    /\.$/.test(item.text.replace(/\b(?:Inc|Co|Ltd|Corp)\.$/, '')) ||
+    /\d/.test(item.text)
+  ) {
+    return undefined
   }
   const titleCase = words.every(
     (word) => smallWord.test(word) || /^[\p{Lu}\d]/u.test(word)
   )
-  if (!titleCase) return false
+  if (!titleCase && !isAgency(item.text) && !domainName.test(item.text)) {
+    return undefined
+  }
+  // The headline must follow: a line, not a byline or a lead with a dateline.
+  if (
+    next.text.length > 300 ||
+    parseByline(next.text) ||
+    parseDateline(next.text)
+  ) {
+    return undefined
+  }
+  const named =
+    isAgency(item.text) ||
+    domainName.test(item.text) ||
+    (words.length <= 4 && publicationWord.test(item.text)) ||
+    recursBelow(items, index)
+  // A confirmed name takes any headline: questions, quotes, two sentences.
+  if (named) return 'sure'
+  const headlineShaped =
+    next.text.length <= 200 && !/[.!?]["”’]?$/.test(next.text)
+  if (
+    publicationWord.test(item.text) &&
+    headlineShaped &&
+    next.text.split(' ').length <= 14
+  ) {
+    return 'sure'
+  }
+  if (words.length > 3) return undefined
   // Without a publication word, only a very short name above a short line:
   // a Title Case headline over an unpunctuated lead is no masthead.
-  if (
-    !publicationWord.test(item.text) &&
-    (words.length > 3 || next.text.split(' ').length > 14)
-  ) {
-    return false
-  }
-  // The headline must follow: a short line, not a sentence, byline or lead.
-  return (
-    next.text.length <= 200 &&
-    !/[.!?]["”’]?$/.test(next.text) &&
-    !parseByline(next.text) &&
-    !parseDateline(next.text)
+  if (headlineShaped && next.text.split(' ').length <= 14) return 'sure'
+  // A short name, a line, then a byline: the layout of a masthead.
+  const after = items[index + 2]
+  return after && after.block !== next.block && parseByline(after.text)
+    ? 'guess'
+    : undefined
+}
+
+/**
+ * Does the name at `index` come back in the byline, dateline or signature
+ * zones (the lines under the headline, the last lines)?
+ */
+function recursBelow(items: readonly Item[], index: number): boolean {
+  const name = (items[index] as Item).text.replace(/^the /i, '')
+  if (name.length < 3) return false
+  const pattern = new RegExp(
+    `(?:^|[^\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^\\p{L}])`,
+    'iu'
+  )
+  const near = items.slice(index + 2, index + 6)
+  const last = items.slice(Math.max(index + 6, items.length - 3))
+  return [...near, ...last].some(
+    (item) =>
+      item.text.length <= 160 &&
+      pattern.test(item.text) &&
+      (parseByline(item.text) !== undefined ||
+        parseDateline(item.text) !== undefined ||
+        item.text.length <= 60)
   )
 }
 
@@ -417,7 +701,7 @@ function findByline(items: readonly Item[], start: number): number | undefined {
       lastBlock = item.block
     }
     if (blocksSeen > 4) return undefined
-    const kind = classifyLine(item.text)
+    const kind = classifyHeaderLine(item.text)
     if (kind && headerAside.has(kind)) {
       continue
     }
@@ -430,6 +714,32 @@ function findByline(items: readonly Item[], start: number): number | undefined {
       (isTitleLine(next.text) || parseDateline(next.text))
     ) {
       return index
+    }
+  }
+  return undefined
+}
+
+/**
+ * Index of the update notes under a deck when there is no byline: headline,
+ * a deck of one or two short lines, then `ADDS …`/`Will be updated` notes.
+ */
+function findNotesUnderDeck(
+  items: readonly Item[],
+  start: number
+): number | undefined {
+  for (let index = start; index < start + 3; index++) {
+    const item = items[index]
+    if (!item) return undefined
+    const kind = classifyHeaderLine(item.text)
+    if (kind === 'editor-note') return index > start ? index : undefined
+    if (
+      kind ||
+      item.text.length > 200 ||
+      /[.!?]["”’]?$/.test(item.text) ||
+      parseDateline(item.text) ||
+      items[index + 1]?.block === item.block
+    ) {
+      return undefined
     }
   }
   return undefined

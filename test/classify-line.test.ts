@@ -2,7 +2,9 @@
 // ordinary sentences that use the same words but must stay body text.
 import {describe, expect, it} from 'vitest'
 import {
+  classifyEndSectionLine,
   classifyEnvelopeLine,
+  classifyHeaderLine,
   classifyLine,
   classifyTrailingLine
 } from '../pipeline/rules/classify-line.js'
@@ -212,5 +214,137 @@ describe('editor initials at the end', () => {
 
   it.each(['(NATO)', '(and more)'])('%j is not', (line) => {
     expect(classifyTrailingLine(line)).toBe(undefined)
+  })
+})
+
+describe('header envelope and note rows', () => {
+  it.each([
+    'f2708 reute',
+    'r f BC-ACME-PROFITS   03-31 0091',
+    'C G L M f0549 reute u f BC-ACME-NEWS 04-07 0111',
+    'bdt0123 4 wi 211',
+    '/economy/Portvale/ports/'
+  ])('`%s` is an envelope line', (text) => {
+    expect(classifyEnvelopeLine(text)).toBe('envelope')
+  })
+
+  it.each(['3RD NET', '2ND LEAD', '1ST ADD'])(
+    '`%s` is a status line',
+    (text) => {
+      expect(classifyEnvelopeLine(text)).toBe('status')
+    }
+  )
+
+  it.each([
+    'ADDS quotes from harbour master',
+    'UPDATES: With AP Photos.',
+    'RECASTS. ADD details from police.',
+    '(Graphic+Picture)',
+    'With AP Photos.',
+    'Will be updated'
+  ])('`%s` is a note under the headline', (text) => {
+    expect(classifyHeaderLine(text)).toBe('editor-note')
+  })
+
+  it.each([
+    'NEW YORK (AP) — Ferries returned.',
+    'ADDISON, Texas — The mayor said.',
+    'Updates to the timetable are due on Monday.'
+  ])('`%s` is no note', (text) => {
+    expect(classifyHeaderLine(text)).toBeUndefined()
+  })
+})
+
+describe('end notes and wire signatures at the end', () => {
+  it.each([
+    ['AFP sn', 'signature'],
+    ['hh/ph/ts/hd', 'signature'],
+    ['(BusinessDesk)', 'signature'],
+    ['-0-', 'divider'],
+    ['Ana Dane reported from Lisbon.', 'end-note'],
+    ['Ana Dane can be reached at ana@example.com.', 'end-note'],
+    ['Online: https://example.org', 'end-note'],
+    [
+      'This report by Ana Dane was first published by the Quay Post.',
+      'end-note'
+    ],
+    ['First published on 2 May 2024.', 'end-note'],
+    ['Powered by Quaytech', 'end-note'],
+    ['($1 = 0.92 euros)', 'end-note'],
+    ['Ana Dane is a staff writer at the Quay Post.', 'end-note'],
+    ['Quay Life: our series on harbour towns. Check it out here.', 'end-note'],
+    [
+      'Quay Tales: short fiction set in ports, only at the Post. Here.',
+      'end-note'
+    ]
+  ])('%j is %j at the end', (line, kind) => {
+    expect(classifyTrailingLine(line)).toBe(kind)
+  })
+
+  it.each([
+    'AFP sn',
+    'Ana Dane reported from Lisbon.',
+    'Powered by Quaytech',
+    '(BusinessDesk)'
+  ])('%j is left to the end only', (line) => {
+    expect(classifyLine(line)).toBe(undefined)
+  })
+
+  it.each([
+    'AFP said on Monday.',
+    'TV/DVD',
+    '(Applause)',
+    'Officials reported from the quay that all was calm.',
+    'Powered by wind, the ferry crossed in an hour.',
+    'The harbour master is a former reporter.',
+    'He paid $1 = a bargain.',
+    'Update: the full timetable is posted at the quay, over here.'
+  ])('%j stays body text at the end', (line) => {
+    expect(classifyTrailingLine(line)).toBe(undefined)
+  })
+})
+
+describe('leftovers and credited captions anywhere', () => {
+  it.each([
+    ['(Graphic+Picture)', 'leftover'],
+    ['(Video)', 'leftover'],
+    ['— Ana Dane (@anadane) May 4, 2024', 'leftover'],
+    ['The quay at dawn. Ana Dane / Quay Images', 'caption'],
+    ['The quay at dawn.CreditAna Dane for The Quay Post', 'caption']
+  ])('%j is %j', (line, kind) => {
+    expect(classifyLine(line)).toBe(kind)
+  })
+
+  it.each([
+    '(Video games sold well.)',
+    'The quay reopened. Ana Dane said so.',
+    'Shares of Acme/Quay Lines rose.'
+  ])('%j stays body text', (line) => {
+    expect(classifyLine(line)).toBe(undefined)
+  })
+})
+
+describe('classifyEndSectionLine', () => {
+  it.each([
+    ['About Acme Quays', 'Acme Quays builds ferries.'],
+    ['About Acme Quays Inc.', 'Founded in 1990, Acme builds ferries.'],
+    ['Media Contact:', 'Ana Dane'],
+    ['Investor Relations', 'Ana Dane'],
+    ['Forward-Looking Statements', 'This release holds statements.'],
+    ['Safe Harbor Statement', 'This release holds statements.'],
+    ['SOURCE Acme Quays', undefined],
+    ['Attachments', undefined],
+    ['View original content: https://example.com', undefined]
+  ])('%j opens the end matter', (line, next) => {
+    expect(classifyEndSectionLine(line, next)).toBe('end-note')
+  })
+
+  it.each([
+    ['About Lisbon', 'The city has seven hills.'],
+    ['About 300 people came to the quay.', 'They cheered.'],
+    ['Source: the harbour office', undefined],
+    ['Contact with the ferry was lost at noon.', undefined]
+  ])('%j does not', (line, next) => {
+    expect(classifyEndSectionLine(line, next)).toBe(undefined)
   })
 })

@@ -375,6 +375,8 @@ describe('extractArticle: trailer', () => {
       ].join('\n')
     )
     expect(messages).toEqual([
+      // No blank lines or indents: `joinHardWraps` split by width and says so.
+      'input.txt:5:1: Unexpected paragraph break chosen by line width alone, expected blank lines or a first-line indent between paragraphs; check where paragraphs split (wrap width 66)',
       'input.txt:7:1-7:50: Moved credit line to the credits: `(Reporting by Mara Quill; Editing by Tobias Fenn)`'
     ])
     expect(article?.headline).toBe(

@@ -178,7 +178,8 @@ describe('analyzeLayout', () => {
     expect(analyzeLayout(wrapped.map(toSourceLine))).toEqual({
       wrapWidth: 65,
       hardWrapped: true,
-      paragraphIndent: 0
+      paragraphIndent: 0,
+      blankLineParagraphs: false
     })
   })
 
@@ -187,7 +188,8 @@ describe('analyzeLayout', () => {
     expect(analyzeLayout(lines.map(toSourceLine))).toEqual({
       wrapWidth: 14,
       hardWrapped: false,
-      paragraphIndent: 0
+      paragraphIndent: 0,
+      blankLineParagraphs: false
     })
   })
 
@@ -203,7 +205,8 @@ describe('analyzeLayout', () => {
     expect(analyzeLayout(lines.map(toSourceLine))).toEqual({
       wrapWidth: 52,
       hardWrapped: true,
-      paragraphIndent: 0
+      paragraphIndent: 0,
+      blankLineParagraphs: false
     })
   })
 
@@ -219,7 +222,8 @@ describe('analyzeLayout', () => {
     expect(analyzeLayout(lines.map(toSourceLine))).toEqual({
       wrapWidth: 25,
       hardWrapped: false,
-      paragraphIndent: 0
+      paragraphIndent: 0,
+      blankLineParagraphs: false
     })
   })
 
@@ -232,7 +236,12 @@ describe('analyzeLayout', () => {
 })
 
 describe('classifyBreak', () => {
-  const layout = {wrapWidth: 65, hardWrapped: true, paragraphIndent: 0}
+  const layout = {
+    wrapWidth: 65,
+    hardWrapped: true,
+    paragraphIndent: 0,
+    blankLineParagraphs: false
+  }
   const line = (text: string) => toSourceLine(text)
 
   it.each([
@@ -265,12 +274,22 @@ describe('classifyBreak', () => {
   })
 
   it('never joins lines of text that is not hard-wrapped', () => {
-    const unwrapped = {wrapWidth: 20, hardWrapped: false, paragraphIndent: 0}
+    const unwrapped = {
+      wrapWidth: 20,
+      hardWrapped: false,
+      paragraphIndent: 0,
+      blankLineParagraphs: false
+    }
     expect(classifyBreak(line('Ships'), line('berthed.'), unwrapped)).toBe('\n')
   })
 
   it('splits at the paragraph indent, joins shallower lines', () => {
-    const indented = {wrapWidth: 65, hardWrapped: true, paragraphIndent: 4}
+    const indented = {
+      wrapWidth: 65,
+      hardWrapped: true,
+      paragraphIndent: 4,
+      blankLineParagraphs: false
+    }
     expect(classifyBreak(line('Ships.'), line('    Then'), indented)).toBe(
       '\n\n'
     )
@@ -289,5 +308,184 @@ describe('toSourceLine', () => {
       width: 17
     })
     expect(toSourceLine('   ')).toEqual({text: '', indent: 0, width: 0})
+  })
+})
+
+describe('joinHardWraps: paragraphs marked by blank lines', () => {
+  // A wrapper that does not fill every line (old wire copy): some lines end
+  // a word or two short of the width in the middle of a sentence.
+  const marked = [
+    'Dockers end strike',
+    '',
+    'Dock workers in Kestrel Bay ended a nine-day strike on Tuesday',
+    'after the harbour board agreed to a pay rise, union leaders',
+    'said at a rally outside the main gates of the container port.',
+    '',
+    'The board said ships from Norway, Chile, Spain, Japan, the',
+    'U.S. And Canada would berth again from Wednesday morning and',
+    'that the backlog would be cleared within the coming fortnight.',
+    '',
+    'Union chief Ines Albar said members had voted by a margin of',
+    'Nine to one to accept the offer that the harbour board made.',
+    ''
+  ].join('\n')
+
+  it('joins a line that ends short inside a blank-line paragraph', async () => {
+    expect(await blocksOf(marked)).toEqual([
+      ['Dockers end strike'],
+      [
+        'Dock workers in Kestrel Bay ended a nine-day strike on Tuesday after the harbour board agreed to a pay rise, union leaders said at a rally outside the main gates of the container port.'
+      ],
+      [
+        'The board said ships from Norway, Chile, Spain, Japan, the U.S. And Canada would berth again from Wednesday morning and that the backlog would be cleared within the coming fortnight.'
+      ],
+      [
+        'Union chief Ines Albar said members had voted by a margin of Nine to one to accept the offer that the harbour board made.'
+      ]
+    ])
+  })
+
+  it('says nothing about widths when blank lines mark paragraphs', async () => {
+    const {file} = await runStage(marked, [joinHardWraps])
+    expect(file.messages.map(String)).toEqual([])
+  })
+
+  it('keeps header lines, bylines, lists and credits on their lines', async () => {
+    expect(
+      await blocksOf(
+        [
+          'Dockers end strike after pay deal',
+          'Union says members voted by a wide margin.',
+          '',
+          'Dock workers in Kestrel Bay ended a nine-day strike on Tuesday',
+          'after the harbour board agreed to a pay rise, union leaders',
+          'said at a rally outside the main gates of the container port.',
+          '',
+          'Kestrel Bay dockers go back to work after the pay deal',
+          'By Mara Quill',
+          '',
+          'The board said the backlog would be cleared within a fortnight',
+          'and that crews would work through the weekend.',
+          '(Reporting by Mara Quill; Editing by Tom Reyes)',
+          '',
+          'Ships due this week from ports in the north:',
+          '- Nordvik, Tuesday, with timber and paper for the mills',
+          '- Puerto Sal, Thursday',
+          ''
+        ].join('\n')
+      )
+    ).toEqual([
+      [
+        'Dockers end strike after pay deal',
+        'Union says members voted by a wide margin.'
+      ],
+      [
+        'Dock workers in Kestrel Bay ended a nine-day strike on Tuesday after the harbour board agreed to a pay rise, union leaders said at a rally outside the main gates of the container port.'
+      ],
+      [
+        'Kestrel Bay dockers go back to work after the pay deal',
+        'By Mara Quill'
+      ],
+      [
+        'The board said the backlog would be cleared within a fortnight and that crews would work through the weekend.',
+        '(Reporting by Mara Quill; Editing by Tom Reyes)'
+      ],
+      [
+        'Ships due this week from ports in the north:',
+        '- Nordvik, Tuesday, with timber and paper for the mills',
+        '- Puerto Sal, Thursday'
+      ]
+    ])
+  })
+
+  it('keeps a status line apart from the header line that ends in ` =`', async () => {
+    const layout = {
+      wrapWidth: 65,
+      hardWrapped: true,
+      paragraphIndent: 0,
+      blankLineParagraphs: true
+    }
+    expect(
+      classifyBreak(
+        toSourceLine(
+          'Dockers in Kestrel Bay end nine-day strike after pay deal'
+        ),
+        toSourceLine('By Mara Quill ='),
+        layout
+      )
+    ).toBe('\n')
+  })
+})
+
+describe('joinHardWraps: paragraphs split by width alone', () => {
+  const unmarked = [
+    'Dockers end strike',
+    '',
+    'Dock workers in Kestrel Bay ended a nine-day strike on Tuesday',
+    'after the harbour board agreed to a pay rise, union leaders',
+    'said.',
+    'The board said ships would berth again from Wednesday morning and',
+    'that the backlog would be cleared soon.',
+    'Union chief Ines Albar told a rally outside the gates that',
+    'members had voted by a wide margin to accept.',
+    ''
+  ].join('\n')
+
+  it('reports the first split the wrap width alone decided', async () => {
+    const {file} = await runStage(unmarked, [joinHardWraps])
+    expect(file.messages.map(String)).toEqual([
+      'input.txt:6:1: Unexpected paragraph break chosen by line width alone, expected blank lines or a first-line indent between paragraphs; check where paragraphs split (wrap width 65)'
+    ])
+    expect(file.messages[0]?.ruleId).toBe('paragraphs-by-width')
+    expect(file.messages[0]?.fatal).toBeUndefined()
+  })
+
+  it('joins a line that ends on a word no sentence ends on', () => {
+    const layout = {
+      wrapWidth: 65,
+      hardWrapped: true,
+      paragraphIndent: 0,
+      blankLineParagraphs: false
+    }
+    expect(
+      classifyBreak(
+        toSourceLine('Bad weather in the next weeks could push the'),
+        toSourceLine('Board back into the market, analysts said.'),
+        layout
+      )
+    ).toBe(' ')
+  })
+})
+
+describe('analyzeLayout: blank-line paragraphs', () => {
+  it('finds blank lines that end paragraphs, not one under the headline', () => {
+    const marked = [
+      'Ships berth again',
+      '',
+      'The ferry to Lindholm sailed at dawn on Tuesday for the first',
+      'time in a week, the operator said.',
+      '',
+      'The harbour board said the strike had cost the port dearly and',
+      'that the backlog would take a fortnight to clear.',
+      '',
+      'Union leaders said members voted by a wide margin to go back.',
+      ''
+    ]
+    expect(analyzeLayout(marked.map(toSourceLine)).blankLineParagraphs).toBe(
+      true
+    )
+    const unmarked = [
+      'Ships berth again',
+      '',
+      'The ferry to Lindholm sailed at dawn on Tuesday for the first',
+      'time in a week, the operator said.',
+      'The harbour board said the strike had cost the port dearly and',
+      'that the backlog would take a fortnight to clear.',
+      'Union leaders said members voted by a wide margin.',
+      ''
+    ]
+    expect(analyzeLayout(unmarked.map(toSourceLine)).blankLineParagraphs).toBe(
+      false
+    )
   })
 })

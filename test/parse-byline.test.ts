@@ -207,3 +207,35 @@ describe('isAgency', () => {
     expect(isAgency(name)).toBe(expected)
   })
 })
+
+describe('parseByline: a newsroom or desk signs', () => {
+  it.each([
+    'By WXYZ News',
+    'By The Harbour Example',
+    'By Staff Reports',
+    'By Example X staff'
+  ])('%j names no author', (line) => {
+    expect(parseByline(line)).toEqual({text: line, authors: []})
+  })
+
+  it('drops a newsroom affiliation after the name', () => {
+    expect(parseByline('By Ann Quill, WXYZ Business')?.authors).toEqual([
+      {name: 'Ann Quill', kind: 'Person'}
+    ])
+  })
+
+  it('reads `Analysis by` as a byline', () => {
+    expect(
+      parseByline('Analysis by Ann Quill, WXYZ Editor-at-large')?.authors
+    ).toEqual([
+      {name: 'Ann Quill', kind: 'Person', jobTitle: 'WXYZ Editor-at-large'}
+    ])
+  })
+
+  it('takes no newsroom name alone for a byline without `By`', () => {
+    expect(parseByline('WXYZ News', {namesOnly: true})).toBe(undefined)
+    expect(parseByline('The Harbour Example', {namesOnly: true})).toBe(
+      undefined
+    )
+  })
+})

@@ -150,3 +150,27 @@ describe('parseDateline: a newsroom name alone', () => {
     ).toBe(undefined)
   })
 })
+
+describe('parseDateline: a title-case place before an en or em dash', () => {
+  it.each([
+    [
+      'Lakeford – Several thousand teachers rallied on the lawn on Tuesday.',
+      'Lakeford –'
+    ],
+    [
+      'Lakeford, Ill. — Ann Quill threw for three touchdowns on Tuesday night.',
+      'Lakeford, Ill. —'
+    ]
+  ])('%j', (text, dateline) => {
+    expect(parseDateline(text)?.dateline.text).toBe(dateline)
+  })
+
+  it.each([
+    'But — Several thousand teachers rallied on the lawn on Tuesday.',
+    'Lakeford — the town where teachers rallied on the lawn on Tuesday.',
+    'Netflix – The plans ahead',
+    'Lakeford - Several thousand teachers rallied on the lawn on Tuesday.'
+  ])('leaves %j alone', (text) => {
+    expect(parseDateline(text)).toBe(undefined)
+  })
+})

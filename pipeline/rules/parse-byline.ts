@@ -1,7 +1,9 @@
 // Bylines in the forms newsrooms send: `By X`, `- By X email`, `by X, Reuters`,
 // `By X and Y`, names alone (`X and Y`), a title line under the names
 // (`Associated Press`, `AP Sports Writer`), desk credits (`Our Foreign Staff`)
-// and social handles. Pure functions; no messages.
+// and social handles; `Analysis by X`; a newsroom that signs (`By Metro
+// News`, `By Staff Reports`, `X, WXYZ Business`) names no author. Pure
+// functions; no messages.
 
 import type {Author, Byline} from '../types.js'
 import {isAgency} from './agencies.js'
@@ -16,10 +18,16 @@ const deskWord =
   /\b(?:staff|desk|team|correspondents|reporters|writers|bureau|newsroom)\b/i
 // Credits that name nobody: `dpa correspondents`, `Staff`.
 const genericCredit =
-  /^(?:(?:\p{L}+ )?(?:correspondents?|staff|reporters?|writers?|staff writers?))$/iu
+  /^(?!our )(?:(?:[\p{L}.&-]+ ){0,3}(?:correspondents?|staff|reporters?|writers?|staff writers?|staff reports?|reports))$/iu
+// A newsroom credited in the byline, not a person: `By Metro News`,
+// `Jane Doe, WXYZ Business`, `By The Daily Example`. Broadcasters' initials,
+// a newsroom word at the end, or a leading `The` (no person's name has one).
+const newsroomCredit =
+  /^(?:[Tt]he \p{Lu}.*|.*\b(?:BBC|CNN|CBS|NBC|ABC|NPR|PBS|CNBC|MSNBC|ITV|CBC|SBS)\b.*|.+ (?:News|Business|Media|Newsroom|Online|Digital|Wire|Network|Radio|TV|Television|Magazine|Sport|Sports|Politics|Tech))$/u
 const emailPattern = /<?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)>?/
 const handlePattern = /(?:^|\s)(@[A-Za-z0-9_.]{1,50})\b/
-const byPrefix = /^(?:[-–—•*]\s*)?by\s*:?\s+/i
+const byPrefix =
+  /^(?:[-–—•*]\s*)?(?:(?:analysis|commentary|opinion|review|column|essay|story|words|text)\s+)?by\s*:?\s+/i
 // One name: two to five capitalized words, particles and initials allowed.
 const personName =
   /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|(?:de|da|van|von|der|den|del|bin|al|el|la|le|di|du|dos|ter)\b)(?: (?:\p{Lu}[\p{L}\p{M}'’.-]*|de|da|van|von|der|den|del|bin|al|el|la|le|di|du|dos|ter|Jr\.?|Sr\.?)){1,4}$/u
@@ -64,6 +72,8 @@ export function parseByline(
     text = text.slice(0, affiliation.index).trim()
   }
 
+  // A newsroom or generic desk signs without naming a person.
+  let credited = false
   for (const part of splitNames(text)) {
     const previous = byline.authors.at(-1)
     // `By Jane Doe, in Lisbon`: where the author filed from, not a name.
@@ -78,6 +88,11 @@ export function parseByline(
       previous.jobTitle = part
       continue
     }
+    if (newsroomCredit.test(part) && !isAgency(part)) {
+      // `By Metro News`: the newsroom signs; the byline names no person.
+      credited = true
+      continue
+    }
     const author = parseAuthor(part)
     if (author === 'agency') {
       byline.agency ??= part
@@ -88,6 +103,7 @@ export function parseByline(
       // `dpa correspondents`: the agency signs, no person is named.
       const agency = author.name.split(' ')[0]
       if (agency && isAgency(agency)) byline.agency ??= agency
+      credited = true
       continue
     }
     if (author.kind === 'Person' && !hasBy && !personName.test(author.name)) {
@@ -99,7 +115,10 @@ export function parseByline(
     }
     byline.authors.push(author)
   }
-  if (byline.authors.length === 0 && !byline.agency) return undefined
+  // Without `By`, a newsroom name alone is a masthead, not a byline.
+  if (byline.authors.length === 0 && !byline.agency && (!credited || !hasBy)) {
+    return undefined
+  }
   return byline
 }
 

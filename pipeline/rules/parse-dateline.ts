@@ -1,7 +1,7 @@
 // Datelines at the start of a lead paragraph, in the forms wires send:
 // `NEW YORK, Feb 26 -`, `Jan 30 (Reuters) -`, `BUENOS AIRES, Argentina (AP) —`,
 // `SEOUL, Nov 26 AFP -`, `STOCKHOLM, Aug 29, 2014 (AFP) -`, `Geneva (dpa) -`,
-// `LONDON —`. Pure functions; no messages.
+// `LONDON —`, `Springfield –`. Pure functions; no messages.
 
 import type {Dateline} from '../types.js'
 import {bareAgencyNames} from './agencies.js'
@@ -20,6 +20,9 @@ const region = "\\p{Lu}[\\p{L}\\p{M}.'’ -]{0,30}?"
 const agencyInParens = '\\((?<agency>[^()\\n]{1,40})\\)'
 const bareAgency = `(?:${bareAgencyNames.join('|')})`
 const dash = '(?:--|[-–—_:])'
+// Words that open a sentence before a dash and are no place: `But — `.
+const sentenceOpener =
+  '(?:But|And|So|Yes|No|Now|Then|Still|Meanwhile|However|Here|There|This|That|These|Those|It|He|She|They|We|You|Today|Tomorrow|Yesterday|Again|Also|Instead|Indeed|Update|Editor|Note|Sources?|Officials?|Police)\\b'
 
 const patterns: RegExp[] = [
   // `NEW YORK, Feb 26 (Reuters) -`, `BUENOS AIRES, Argentina (AP) —`, `LONDON —`
@@ -35,6 +38,12 @@ const patterns: RegExp[] = [
   // `Geneva, Nov 3 -`
   new RegExp(
     `^(?<place>${titlePlace}(?:, ${region})?),? (?<date>${date})(?: ${agencyInParens})? ?${dash} +`,
+    'u'
+  ),
+  // `Springfield –`, `Dekalb, Ill. —`: a place in title case before an en or
+  // em dash (never a hyphen), when a sentence of some length follows.
+  new RegExp(
+    `^(?!${sentenceOpener})(?<place>${titlePlace}(?:, ${region})?) ?[–—] +(?=[\\p{Lu}\\d"“‘'](?:\\S* +){5})`,
     'u'
   ),
   // `Jan 30 (Reuters) -`
