@@ -21,8 +21,11 @@ import {
   classifyHeaderLine,
   classifyLine,
   classifyTrailingLine,
-  type LineKind
+  type LineKind,
+  type LineRule,
+  lineRules
 } from './rules/classify-line.js'
+import {type DeskRules, deskRules, noDeskRules} from './rules/desk-rules.js'
 import {isAgency, isTitleLine, parseByline} from './rules/parse-byline.js'
 import {parseDateline} from './rules/parse-dateline.js'
 import type {Article, Block, Byline, FieldPositions, Line} from './types.js'
@@ -61,6 +64,10 @@ export interface Extraction {
 /** What the steps share: the lines, and the article as it fills up. */
 interface Draft {
   items: readonly Item[]
+  /** The line rules: the desk's (`copydesk.config.json`) before the built-in. */
+  rules: readonly LineRule[]
+  /** Publication names the desk taught, lower-cased. */
+  publications: ReadonlySet<string>
   article: Article
   positions: FieldPositions
   decisions: Decision[]
@@ -114,7 +121,11 @@ const smallWord =
 /** Extract headline, bylines, dateline and body from the blocks. */
 export default function extractArticle() {
   return (_tree: unknown, file: VFile): undefined => {
-    const extraction = extract(file.data.blocks ?? [])
+    const config = file.data.context?.config
+    const extraction = extract(
+      file.data.blocks ?? [],
+      config ? deskRules(config) : noDeskRules
+    )
     if (!extraction) {
       file.fail(
         'Unexpected empty text, expected a headline followed by body paragraphs',
@@ -145,11 +156,17 @@ export default function extractArticle() {
 }
 
 /** Pure extraction over blocks of lines; `undefined` when there is no text. */
-export function extract(blocks: readonly Block[]): Extraction | undefined {
+export function extract(
+  blocks: readonly Block[],
+  desk: DeskRules = noDeskRules
+): Extraction | undefined {
   const items = toItems(blocks)
   if (items.length === 0) return undefined
   const draft: Draft = {
     items,
+    rules:
+      desk.lineRules.length > 0 ? [...desk.lineRules, ...lineRules] : lineRules,
+    publications: desk.publications,
     article: emptyArticle(),
     positions: {},
     decisions: [],
@@ -232,7 +249,9 @@ function anpaCodesAbove(
 
 /** Take the masthead at `index`, if it is one; index of the headline. */
 function takeMasthead(draft: Draft, index: number): number {
-  const verdict = mastheadAt(draft.items, index)
+  const verdict = taughtPublication(draft, index)
+    ? 'sure'
+    : mastheadAt(draft.items, index)
   if (!verdict) return index
   const masthead = draft.items[index] as Item
   if (verdict === 'guess') {
@@ -303,7 +322,7 @@ function takeHeaderLines(draft: Draft, start: number): number {
   let index = start
   while (index < items.length) {
     const item = items[index] as Item
-    const kind = classifyHeaderLine(item.text)
+    const kind = classifyHeaderLine(item.text, draft.rules)
     if (kind && headerAside.has(kind)) {
       setAside(draft, item, kind)
       index++
@@ -395,7 +414,7 @@ function splitTrailer(
   let end = items.length
   const notebookAt = items.findIndex(
     (item, itemIndex) =>
-      itemIndex >= start && classifyLine(item.text) === 'notebook'
+      itemIndex >= start && classifyLine(item.text, draft.rules) === 'notebook'
   )
   const trailer: Array<[Item, LineKind]> = []
   if (notebookAt !== -1) {
@@ -408,7 +427,7 @@ function splitTrailer(
       .slice(sectionAt, end)
       .map((item): [Item, LineKind] => [
         item,
-        classifyTrailingLine(item.text) ?? 'end-note'
+        classifyTrailingLine(item.text, draft.rules) ?? 'end-note'
       ])
     trailer.unshift(...section)
     end = sectionAt
@@ -416,7 +435,8 @@ function splitTrailer(
   while (end > start) {
     const item = items[end - 1] as Item
     const kind =
-      classifyTrailingLine(item.text) ?? nameOverBio(item, trailer[0]?.[0])
+      classifyTrailingLine(item.text, draft.rules) ??
+      nameOverBio(item, trailer[0]?.[0])
     if (!kind || kind === 'summary') break
     trailer.unshift([item, kind])
     end--
@@ -528,7 +548,7 @@ function takeBody(draft: Draft, start: number, end: number): Item | undefined {
   let lastBody: Item | undefined
   for (let index = start; index < end; index++) {
     const item = items[index] as Item
-    const kind = classifyLine(item.text)
+    const kind = classifyLine(item.text, draft.rules)
     if (kind && kind !== 'summary') {
       setAside(draft, item, kind)
       continue
@@ -561,7 +581,11 @@ function splitRunOnCredit(draft: Draft, lastBody: Item | undefined): void {
   const {body} = draft.article
   const last = body.length - 1
   const runOn = trailingParenthesis.exec(body[last] ?? '')
-  if (lastBody && runOn?.[1] && classifyLine(runOn[1]) === 'credit') {
+  if (
+    lastBody &&
+    runOn?.[1] &&
+    classifyLine(runOn[1], draft.rules) === 'credit'
+  ) {
     body[last] = (body[last] ?? '').slice(0, runOn.index)
     setAside(
       draft,
@@ -593,6 +617,19 @@ function asideField(kind: LineKind): AsideField {
         : kind === 'credit'
           ? 'credits'
           : 'boilerplate'
+}
+
+/**
+ * Whether the line at `index` is a publication name the desk taught
+ * (`extraction.publications`), with a headline and text under it.
+ */
+function taughtPublication(draft: Draft, index: number): boolean {
+  const item = draft.items[index]
+  return (
+    item !== undefined &&
+    draft.items[index + 2] !== undefined &&
+    draft.publications.has(item.text.replace(/\s+/g, ' ').trim().toLowerCase())
+  )
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   validateConfig,
   validateMeta
 } from './generated/schema-validators.js'
+import {deskPatternFlags} from './rules/desk-rules.js'
 import type {Article, Config, Meta} from './types.js'
 
 export const validateArticleSchema =
@@ -87,11 +88,41 @@ export function checkMeta(meta: Meta): ValueProblem[] {
 export function checkConfig(config: Config): ValueProblem[] {
   return [
     ...languageProblems(config.language, '/language'),
+    ...patternProblems(
+      config.extraction?.boilerplate,
+      '/extraction/boilerplate'
+    ),
+    ...patternProblems(config.extraction?.signatures, '/extraction/signatures'),
     ...formatConfigProblems(config).map((problem) => ({
       ...problem,
       fatal: true
     }))
   ]
+}
+
+/**
+ * Desk patterns that do not compile as the extractor compiles them
+ * (case-insensitive, Unicode: stricter than the schema's `regex` format).
+ */
+function patternProblems(
+  patterns: readonly string[] | undefined,
+  pointer: string
+): ValueProblem[] {
+  return (patterns ?? []).flatMap((pattern, index) => {
+    try {
+      new RegExp(pattern, deskPatternFlags)
+      return []
+    } catch (error) {
+      return [
+        {
+          pointer: `${pointer}/${index}`,
+          reason: `Unexpected pattern \`${pattern}\` (${error instanceof Error ? error.message : String(error)}), expected a regular expression valid with the \`${deskPatternFlags}\` flags`,
+          ruleId: 'invalid-pattern',
+          fatal: true
+        }
+      ]
+    }
+  })
 }
 
 /**

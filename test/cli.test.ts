@@ -396,6 +396,20 @@ describe('copydesk CLI', () => {
     expect(await listOutput()).toEqual([])
   })
 
+  it('refuses a desk pattern that does not compile, at its place', async () => {
+    await writeFile(
+      path.join(project, 'copydesk.config.json'),
+      '{"extraction": {"boilerplate": ["^Subscribe", "^\\\\p$"]}}\n'
+    )
+    await writeFile(path.join(project, 'input', 'a.txt'), article('Harbour'))
+    const run = await runCliIn(project, ['build'])
+    expect(run.code).toBe(1)
+    expect(squash(run.stderr)).toMatch(
+      /^copydesk\.config\.json\n1:47-1:54 error Unexpected pattern `\^\\p\$` \(.+\), expected a regular expression valid with the `iu` flags invalid-pattern copydesk\n\n✖ 1 error\n$/
+    )
+    expect(await listOutput()).toEqual([])
+  })
+
   it('refuses a sidecar language tag that is not BCP 47, at its place', async () => {
     await put('input/a.txt', article('Never built'))
     await put('input/a.meta.json', '{"language": "en-"}\n')

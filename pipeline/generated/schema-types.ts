@@ -191,6 +191,18 @@ export type NitfMeta = {
 name: string
 content: string
 }[]
+/**
+ * Lines to drop wherever they stand (`^Sign up for our .* newsletter$`).
+ */
+export type LinePatterns = string[]
+/**
+ * Desk signatures that end a story, dropped at its end only (`^\\(HC\\)$`).
+ */
+export type LinePatterns1 = string[]
+/**
+ * Publication names a masthead line above the headline may be (`The Harbour Courier`), compared without case.
+ */
+export type Names = string[]
 
 /**
  * Project-wide `copydesk.config.json`. Every key is optional.
@@ -263,6 +275,14 @@ license?: string
  * Largest article file to read, in bytes; a larger file is refused with a message. Default 1048576 (1 MiB).
  */
 maxFileSize?: number
+/**
+ * What the desk teaches the extractor, added to the built-in line rules: patterns are JavaScript regular expressions, case-insensitive and Unicode-aware, tested against each line as normalized (anchor with `^…$` to match whole lines).
+ */
+extraction?: {
+boilerplate?: LinePatterns
+signatures?: LinePatterns1
+publications?: Names
+}
 /**
  * Write `<stem>.ninjs.json` (IPTC ninjs 2.2) for every article. Default `true`.
  */

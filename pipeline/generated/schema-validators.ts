@@ -2164,14 +2164,18 @@ return errors === 0;
 validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateConfig = validate32;
-const schema64 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:copydesk:schema:config","title":"Config","description":"Project-wide `copydesk.config.json`. Every key is optional.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"publisher":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"url":{"$ref":"#/$defs/absoluteUrl"},"logo":{"type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"$ref":"#/$defs/absoluteUrl"},"width":{"type":"integer","minimum":1},"height":{"type":"integer","minimum":1}}},"sameAs":{"description":"Profiles of the publisher elsewhere (social accounts, Wikipedia).","type":"array","items":{"$ref":"#/$defs/absoluteUrl"},"uniqueItems":true}}},"baseUrl":{"description":"Article URLs are `baseUrl` + the input path without extension, when the sidecar gives no `url`.","$ref":"#/$defs/absoluteUrl"},"language":{"description":"Default language when a sidecar gives none.","$ref":"#/$defs/languageTag"},"nitf":{"description":"NITF settings: identifiers, rights, and one output per partner profile.","type":"object","additionalProperties":false,"properties":{"regsrc":{"description":"NITF `doc-id/@regsrc`: the registered source of the identifiers.","type":"string","pattern":"^\\S+$"},"rights":{"$ref":"#/$defs/nitfRights"},"profiles":{"description":"Partner profiles, by name: each writes one NITF file per article. `default` configures `<stem>.nitf.xml` (namespaced, UTF-8 unless it says otherwise); any other profile writes `<stem>.<name>.nitf.xml`, or `<stem><suffix>` with a `suffix`.","type":"object","propertyNames":{"$ref":"#/$defs/nitfProfileName"},"properties":{"default":{"$ref":"#/$defs/nitfDefaultProfile"}},"additionalProperties":{"$ref":"#/$defs/nitfProfile"}}}},"authors":{"description":"The author directory: people and desks by the names bylines print, with the profile URLs search engines want.","type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1},"aliases":{"description":"Other spellings bylines use (`JANE DOE`, `J. Doe`); matched without regard to case.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"url":{"description":"The author's page on the publisher's site.","$ref":"#/$defs/absoluteUrl"},"sameAs":{"type":"array","items":{"$ref":"#/$defs/absoluteUrl"},"uniqueItems":true},"jobTitle":{"type":"string","minLength":1}}}},"copyrightHolder":{"description":"Who holds the copyright of every article, unless a sidecar says otherwise.","type":"string","minLength":1},"license":{"description":"URL of the licence articles are published under.","$ref":"#/$defs/absoluteUrl"},"maxFileSize":{"description":"Largest article file to read, in bytes; a larger file is refused with a message. Default 1048576 (1 MiB).","type":"integer","minimum":1},"ninjs":{"description":"Write `<stem>.ninjs.json` (IPTC ninjs 2.2) for every article. Default `true`.","type":"boolean"},"feeds":{"description":"Feeds over the whole build, written to the output folder from the articles with a date and a URL, newest first.","type":"object","additionalProperties":false,"properties":{"atom":{"description":"Write `feed.atom` (RFC 4287). Default `true`.","type":"boolean"},"rss":{"description":"Write `feed.rss` (RSS 2.0). Default `true`.","type":"boolean"},"json":{"description":"Write `feed.json` (JSON Feed 1.1). Default `true`.","type":"boolean"},"length":{"description":"Most entries per feed. Default 20.","type":"integer","minimum":1,"maximum":1000},"title":{"description":"Feed title. Default: the publisher's name, else the site's host name.","type":"string","minLength":1},"description":{"description":"Feed description (RSS `channel/description`).","type":"string","minLength":1},"url":{"description":"The site's home page, the feeds' link. Default: the publisher's `url`, else `baseUrl`.","$ref":"#/$defs/absoluteUrl"},"base":{"description":"Where the output folder is published, for the feeds' self links and the news sitemap index (`<base>feed.atom`). Default: `baseUrl`.","$ref":"#/$defs/absoluteUrl"}}},"newsSitemap":{"description":"Google News sitemap `news-sitemap.xml` over the whole build: articles published within two days before `now`.","type":"object","additionalProperties":false,"properties":{"enabled":{"description":"Write the news sitemap. Default `true`.","type":"boolean"},"now":{"description":"Reference time of the two-day window (the `--now` option wins). Default: the newest article's publication date, never the clock.","$ref":"#/$defs/dateTime"},"publicationName":{"description":"`news:publication/news:name`, the name as Google News shows it. Default: the publisher's name.","type":"string","minLength":1}}}},"$defs":{"absoluteUrl":{"description":"An absolute http(s) URL.","type":"string","format":"uri","pattern":"^https?://[^\\s/?#]+[^\\s]*$"},"languageTag":{"description":"A BCP 47 language tag (`en`, `en-GB`): copydesk checks it with a BCP 47 parser (rule `language-tag`).","type":"string","minLength":1},"dateTime":{"description":"ISO 8601 date-time with seconds (no leap second) and a UTC offset (at most 14 hours).","type":"string","format":"date-time","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:(?:0\\d|1[0-3]):[0-5]\\d|14:00))$"},"nitfProfileName":{"description":"A profile name: lower-case letters, digits, `-` and `_`, safe as part of a file name on every system.","type":"string","pattern":"^[a-z0-9][a-z0-9_-]{0,63}$"},"nitfNamespace":{"description":"`namespaced`: root `<nitf xmlns=\"http://iptc.org/std/NITF/2006-10-18/\">`; `bare`: `<nitf>` without a namespace, for parsers that accept nothing else.","enum":["namespaced","bare"]},"nitfEncoding":{"description":"Encoding of the file, named in its XML declaration; characters outside it are written as numeric character references (`&#x2019;`).","enum":["utf-8","iso-8859-1","us-ascii"]},"nitfMeta":{"description":"Extra `head/meta` elements, in order.","type":"array","items":{"type":"object","additionalProperties":false,"required":["name","content"],"properties":{"name":{"description":"`meta/@name`, an XML name token.","type":"string","pattern":"^[A-Za-z0-9._:-]+$"},"content":{"type":"string","minLength":1}}}},"nitfDefaultProfile":{"description":"The profile of `<stem>.nitf.xml`.","type":"object","additionalProperties":false,"properties":{"namespace":{"$ref":"#/$defs/nitfNamespace"},"encoding":{"$ref":"#/$defs/nitfEncoding"},"meta":{"$ref":"#/$defs/nitfMeta"}}},"nitfProfile":{"description":"A partner profile. Defaults: namespaced, UTF-8, no extra `meta`, suffix `.<name>.nitf.xml`.","type":"object","additionalProperties":false,"properties":{"namespace":{"$ref":"#/$defs/nitfNamespace"},"encoding":{"$ref":"#/$defs/nitfEncoding"},"meta":{"$ref":"#/$defs/nitfMeta"},"suffix":{"description":"What follows the stem in the output name (`.kindle.xml`); it must differ from every other output's.","type":"string","pattern":"^(?:\\.[a-z0-9][a-z0-9_-]*)*\\.xml$"}}},"nitfRights":{"description":"NITF `docdata/doc.rights`: who holds the rights to the articles and what partners may do with them.","type":"object","additionalProperties":false,"properties":{"owner":{"type":"string","minLength":1,"description":"`@owner`: who holds the rights."},"agent":{"type":"string","minLength":1,"description":"`@agent`: who acts for the owner."},"type":{"type":"string","minLength":1,"description":"`@type`: the kind of rights (`all`, `print`, `online`)."},"geography":{"type":"string","minLength":1,"description":"`@geography`: where the rights apply."},"locationCode":{"type":"string","minLength":1,"description":"`@location-code`: a code for that area."},"codeSource":{"type":"string","minLength":1,"description":"`@code-source`: the code list of `locationCode`."},"limitations":{"type":"string","minLength":1,"description":"`@limitations`: what may not be done."},"startDate":{"$ref":"#/$defs/dateTime","description":"`@startdate`: when the rights begin."},"endDate":{"$ref":"#/$defs/dateTime","description":"`@enddate`: when the rights end."}}}}};
+const schema64 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:copydesk:schema:config","title":"Config","description":"Project-wide `copydesk.config.json`. Every key is optional.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"publisher":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"url":{"$ref":"#/$defs/absoluteUrl"},"logo":{"type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"$ref":"#/$defs/absoluteUrl"},"width":{"type":"integer","minimum":1},"height":{"type":"integer","minimum":1}}},"sameAs":{"description":"Profiles of the publisher elsewhere (social accounts, Wikipedia).","type":"array","items":{"$ref":"#/$defs/absoluteUrl"},"uniqueItems":true}}},"baseUrl":{"description":"Article URLs are `baseUrl` + the input path without extension, when the sidecar gives no `url`.","$ref":"#/$defs/absoluteUrl"},"language":{"description":"Default language when a sidecar gives none.","$ref":"#/$defs/languageTag"},"nitf":{"description":"NITF settings: identifiers, rights, and one output per partner profile.","type":"object","additionalProperties":false,"properties":{"regsrc":{"description":"NITF `doc-id/@regsrc`: the registered source of the identifiers.","type":"string","pattern":"^\\S+$"},"rights":{"$ref":"#/$defs/nitfRights"},"profiles":{"description":"Partner profiles, by name: each writes one NITF file per article. `default` configures `<stem>.nitf.xml` (namespaced, UTF-8 unless it says otherwise); any other profile writes `<stem>.<name>.nitf.xml`, or `<stem><suffix>` with a `suffix`.","type":"object","propertyNames":{"$ref":"#/$defs/nitfProfileName"},"properties":{"default":{"$ref":"#/$defs/nitfDefaultProfile"}},"additionalProperties":{"$ref":"#/$defs/nitfProfile"}}}},"authors":{"description":"The author directory: people and desks by the names bylines print, with the profile URLs search engines want.","type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1},"aliases":{"description":"Other spellings bylines use (`JANE DOE`, `J. Doe`); matched without regard to case.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"url":{"description":"The author's page on the publisher's site.","$ref":"#/$defs/absoluteUrl"},"sameAs":{"type":"array","items":{"$ref":"#/$defs/absoluteUrl"},"uniqueItems":true},"jobTitle":{"type":"string","minLength":1}}}},"copyrightHolder":{"description":"Who holds the copyright of every article, unless a sidecar says otherwise.","type":"string","minLength":1},"license":{"description":"URL of the licence articles are published under.","$ref":"#/$defs/absoluteUrl"},"maxFileSize":{"description":"Largest article file to read, in bytes; a larger file is refused with a message. Default 1048576 (1 MiB).","type":"integer","minimum":1},"extraction":{"description":"What the desk teaches the extractor, added to the built-in line rules: patterns are JavaScript regular expressions, case-insensitive and Unicode-aware, tested against each line as normalized (anchor with `^…$` to match whole lines).","type":"object","additionalProperties":false,"properties":{"boilerplate":{"description":"Lines to drop wherever they stand (`^Sign up for our .* newsletter$`).","$ref":"#/$defs/linePatterns"},"signatures":{"description":"Desk signatures that end a story, dropped at its end only (`^\\\\(HC\\\\)$`).","$ref":"#/$defs/linePatterns"},"publications":{"description":"Publication names a masthead line above the headline may be (`The Harbour Courier`), compared without case.","$ref":"#/$defs/names"}}},"ninjs":{"description":"Write `<stem>.ninjs.json` (IPTC ninjs 2.2) for every article. Default `true`.","type":"boolean"},"feeds":{"description":"Feeds over the whole build, written to the output folder from the articles with a date and a URL, newest first.","type":"object","additionalProperties":false,"properties":{"atom":{"description":"Write `feed.atom` (RFC 4287). Default `true`.","type":"boolean"},"rss":{"description":"Write `feed.rss` (RSS 2.0). Default `true`.","type":"boolean"},"json":{"description":"Write `feed.json` (JSON Feed 1.1). Default `true`.","type":"boolean"},"length":{"description":"Most entries per feed. Default 20.","type":"integer","minimum":1,"maximum":1000},"title":{"description":"Feed title. Default: the publisher's name, else the site's host name.","type":"string","minLength":1},"description":{"description":"Feed description (RSS `channel/description`).","type":"string","minLength":1},"url":{"description":"The site's home page, the feeds' link. Default: the publisher's `url`, else `baseUrl`.","$ref":"#/$defs/absoluteUrl"},"base":{"description":"Where the output folder is published, for the feeds' self links and the news sitemap index (`<base>feed.atom`). Default: `baseUrl`.","$ref":"#/$defs/absoluteUrl"}}},"newsSitemap":{"description":"Google News sitemap `news-sitemap.xml` over the whole build: articles published within two days before `now`.","type":"object","additionalProperties":false,"properties":{"enabled":{"description":"Write the news sitemap. Default `true`.","type":"boolean"},"now":{"description":"Reference time of the two-day window (the `--now` option wins). Default: the newest article's publication date, never the clock.","$ref":"#/$defs/dateTime"},"publicationName":{"description":"`news:publication/news:name`, the name as Google News shows it. Default: the publisher's name.","type":"string","minLength":1}}}},"$defs":{"absoluteUrl":{"description":"An absolute http(s) URL.","type":"string","format":"uri","pattern":"^https?://[^\\s/?#]+[^\\s]*$"},"languageTag":{"description":"A BCP 47 language tag (`en`, `en-GB`): copydesk checks it with a BCP 47 parser (rule `language-tag`).","type":"string","minLength":1},"dateTime":{"description":"ISO 8601 date-time with seconds (no leap second) and a UTC offset (at most 14 hours).","type":"string","format":"date-time","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:(?:0\\d|1[0-3]):[0-5]\\d|14:00))$"},"nitfProfileName":{"description":"A profile name: lower-case letters, digits, `-` and `_`, safe as part of a file name on every system.","type":"string","pattern":"^[a-z0-9][a-z0-9_-]{0,63}$"},"nitfNamespace":{"description":"`namespaced`: root `<nitf xmlns=\"http://iptc.org/std/NITF/2006-10-18/\">`; `bare`: `<nitf>` without a namespace, for parsers that accept nothing else.","enum":["namespaced","bare"]},"nitfEncoding":{"description":"Encoding of the file, named in its XML declaration; characters outside it are written as numeric character references (`&#x2019;`).","enum":["utf-8","iso-8859-1","us-ascii"]},"nitfMeta":{"description":"Extra `head/meta` elements, in order.","type":"array","items":{"type":"object","additionalProperties":false,"required":["name","content"],"properties":{"name":{"description":"`meta/@name`, an XML name token.","type":"string","pattern":"^[A-Za-z0-9._:-]+$"},"content":{"type":"string","minLength":1}}}},"nitfDefaultProfile":{"description":"The profile of `<stem>.nitf.xml`.","type":"object","additionalProperties":false,"properties":{"namespace":{"$ref":"#/$defs/nitfNamespace"},"encoding":{"$ref":"#/$defs/nitfEncoding"},"meta":{"$ref":"#/$defs/nitfMeta"}}},"nitfProfile":{"description":"A partner profile. Defaults: namespaced, UTF-8, no extra `meta`, suffix `.<name>.nitf.xml`.","type":"object","additionalProperties":false,"properties":{"namespace":{"$ref":"#/$defs/nitfNamespace"},"encoding":{"$ref":"#/$defs/nitfEncoding"},"meta":{"$ref":"#/$defs/nitfMeta"},"suffix":{"description":"What follows the stem in the output name (`.kindle.xml`); it must differ from every other output's.","type":"string","pattern":"^(?:\\.[a-z0-9][a-z0-9_-]*)*\\.xml$"}}},"nitfRights":{"description":"NITF `docdata/doc.rights`: who holds the rights to the articles and what partners may do with them.","type":"object","additionalProperties":false,"properties":{"owner":{"type":"string","minLength":1,"description":"`@owner`: who holds the rights."},"agent":{"type":"string","minLength":1,"description":"`@agent`: who acts for the owner."},"type":{"type":"string","minLength":1,"description":"`@type`: the kind of rights (`all`, `print`, `online`)."},"geography":{"type":"string","minLength":1,"description":"`@geography`: where the rights apply."},"locationCode":{"type":"string","minLength":1,"description":"`@location-code`: a code for that area."},"codeSource":{"type":"string","minLength":1,"description":"`@code-source`: the code list of `locationCode`."},"limitations":{"type":"string","minLength":1,"description":"`@limitations`: what may not be done."},"startDate":{"$ref":"#/$defs/dateTime","description":"`@startdate`: when the rights begin."},"endDate":{"$ref":"#/$defs/dateTime","description":"`@enddate`: when the rights end."}}},"linePatterns":{"type":"array","items":{"type":"string","minLength":1,"format":"regex"},"uniqueItems":true},"names":{"type":"array","items":{"type":"string","minLength":1,"pattern":"\\S"},"uniqueItems":true}}};
 const schema65 = {"description":"An absolute http(s) URL.","type":"string","format":"uri","pattern":"^https?://[^\\s/?#]+[^\\s]*$"};
 const schema69 = {"description":"A BCP 47 language tag (`en`, `en-GB`): copydesk checks it with a BCP 47 parser (rule `language-tag`).","type":"string","minLength":1};
 const schema73 = {"description":"A profile name: lower-case letters, digits, `-` and `_`, safe as part of a file name on every system.","type":"string","pattern":"^[a-z0-9][a-z0-9_-]{0,63}$"};
+const schema85 = {"type":"array","items":{"type":"string","minLength":1,"format":"regex"},"uniqueItems":true};
+const schema87 = {"type":"array","items":{"type":"string","minLength":1,"pattern":"\\S"},"uniqueItems":true};
 const schema71 = {"description":"ISO 8601 date-time with seconds (no leap second) and a UTC offset (at most 14 hours).","type":"string","format":"date-time","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:(?:0\\d|1[0-3]):[0-5]\\d|14:00))$"};
 const func0 = require("ajv/dist/runtime/equal").default;
+const formats36 = require("ajv-formats/dist/formats").fullFormats.regex;
 const pattern36 = new RegExp("^\\S+$", "u");
 const pattern39 = new RegExp("^[a-z0-9][a-z0-9_-]{0,63}$", "u");
+const pattern46 = new RegExp("\\S", "u");
 const schema70 = {"description":"NITF `docdata/doc.rights`: who holds the rights to the articles and what partners may do with them.","type":"object","additionalProperties":false,"properties":{"owner":{"type":"string","minLength":1,"description":"`@owner`: who holds the rights."},"agent":{"type":"string","minLength":1,"description":"`@agent`: who acts for the owner."},"type":{"type":"string","minLength":1,"description":"`@type`: the kind of rights (`all`, `print`, `online`)."},"geography":{"type":"string","minLength":1,"description":"`@geography`: where the rights apply."},"locationCode":{"type":"string","minLength":1,"description":"`@location-code`: a code for that area."},"codeSource":{"type":"string","minLength":1,"description":"`@code-source`: the code list of `locationCode`."},"limitations":{"type":"string","minLength":1,"description":"`@limitations`: what may not be done."},"startDate":{"$ref":"#/$defs/dateTime","description":"`@startdate`: when the rights begin."},"endDate":{"$ref":"#/$defs/dateTime","description":"`@enddate`: when the rights end."}}};
 
 function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -3707,9 +3711,12 @@ errors++;
 }
 }
 }
-if(data.ninjs !== undefined){
-if(typeof data.ninjs !== "boolean"){
-const err64 = {instancePath:instancePath+"/ninjs",schemaPath:"#/properties/ninjs/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.extraction !== undefined){
+let data30 = data.extraction;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+for(const key7 in data30){
+if(!(((key7 === "boilerplate") || (key7 === "signatures")) || (key7 === "publications"))){
+const err64 = {instancePath:instancePath+"/extraction",schemaPath:"#/properties/extraction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -3719,12 +3726,15 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data.feeds !== undefined){
-let data31 = data.feeds;
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-for(const key7 in data31){
-if(!((((((((key7 === "atom") || (key7 === "rss")) || (key7 === "json")) || (key7 === "length")) || (key7 === "title")) || (key7 === "description")) || (key7 === "url")) || (key7 === "base"))){
-const err65 = {instancePath:instancePath+"/feeds",schemaPath:"#/properties/feeds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(data30.boilerplate !== undefined){
+let data31 = data30.boilerplate;
+if(Array.isArray(data31)){
+const len4 = data31.length;
+for(let i7=0; i7<len4; i7++){
+let data32 = data31[i7];
+if(typeof data32 === "string"){
+if(func2(data32) < 1){
+const err65 = {instancePath:instancePath+"/extraction/boilerplate/" + i7,schemaPath:"#/$defs/linePatterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -3733,10 +3743,8 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-if(data31.atom !== undefined){
-if(typeof data31.atom !== "boolean"){
-const err66 = {instancePath:instancePath+"/feeds/atom",schemaPath:"#/properties/feeds/properties/atom/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(!(formats36(data32))){
+const err66 = {instancePath:instancePath+"/extraction/boilerplate/" + i7,schemaPath:"#/$defs/linePatterns/items/format",keyword:"format",params:{format: "regex"},message:"must match format \""+"regex"+"\""};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -3746,9 +3754,8 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data31.rss !== undefined){
-if(typeof data31.rss !== "boolean"){
-const err67 = {instancePath:instancePath+"/feeds/rss",schemaPath:"#/properties/feeds/properties/rss/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err67 = {instancePath:instancePath+"/extraction/boilerplate/" + i7,schemaPath:"#/$defs/linePatterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -3758,9 +3765,18 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data31.json !== undefined){
-if(typeof data31.json !== "boolean"){
-const err68 = {instancePath:instancePath+"/feeds/json",schemaPath:"#/properties/feeds/properties/json/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+let i8 = data31.length;
+let j3;
+if(i8 > 1){
+const indices1 = {};
+for(;i8--;){
+let item1 = data31[i8];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j3 = indices1[item1];
+const err68 = {instancePath:instancePath+"/extraction/boilerplate",schemaPath:"#/$defs/linePatterns/uniqueItems",keyword:"uniqueItems",params:{i: i8, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i8+" are identical)"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -3768,12 +3784,14 @@ else {
 vErrors.push(err68);
 }
 errors++;
+break;
+}
+indices1[item1] = i8;
 }
 }
-if(data31.length !== undefined){
-let data35 = data31.length;
-if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
-const err69 = {instancePath:instancePath+"/feeds/length",schemaPath:"#/properties/feeds/properties/length/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err69 = {instancePath:instancePath+"/extraction/boilerplate",schemaPath:"#/$defs/linePatterns/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -3782,9 +3800,16 @@ vErrors.push(err69);
 }
 errors++;
 }
-if((typeof data35 == "number") && (isFinite(data35))){
-if(data35 > 1000 || isNaN(data35)){
-const err70 = {instancePath:instancePath+"/feeds/length",schemaPath:"#/properties/feeds/properties/length/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
+}
+if(data30.signatures !== undefined){
+let data33 = data30.signatures;
+if(Array.isArray(data33)){
+const len5 = data33.length;
+for(let i9=0; i9<len5; i9++){
+let data34 = data33[i9];
+if(typeof data34 === "string"){
+if(func2(data34) < 1){
+const err70 = {instancePath:instancePath+"/extraction/signatures/" + i9,schemaPath:"#/$defs/linePatterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -3793,8 +3818,8 @@ vErrors.push(err70);
 }
 errors++;
 }
-if(data35 < 1 || isNaN(data35)){
-const err71 = {instancePath:instancePath+"/feeds/length",schemaPath:"#/properties/feeds/properties/length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(!(formats36(data34))){
+const err71 = {instancePath:instancePath+"/extraction/signatures/" + i9,schemaPath:"#/$defs/linePatterns/items/format",keyword:"format",params:{format: "regex"},message:"must match format \""+"regex"+"\""};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -3804,12 +3829,8 @@ vErrors.push(err71);
 errors++;
 }
 }
-}
-if(data31.title !== undefined){
-let data36 = data31.title;
-if(typeof data36 === "string"){
-if(func2(data36) < 1){
-const err72 = {instancePath:instancePath+"/feeds/title",schemaPath:"#/properties/feeds/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err72 = {instancePath:instancePath+"/extraction/signatures/" + i9,schemaPath:"#/$defs/linePatterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -3819,8 +3840,18 @@ vErrors.push(err72);
 errors++;
 }
 }
-else {
-const err73 = {instancePath:instancePath+"/feeds/title",schemaPath:"#/properties/feeds/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let i10 = data33.length;
+let j4;
+if(i10 > 1){
+const indices2 = {};
+for(;i10--;){
+let item2 = data33[i10];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j4 = indices2[item2];
+const err73 = {instancePath:instancePath+"/extraction/signatures",schemaPath:"#/$defs/linePatterns/uniqueItems",keyword:"uniqueItems",params:{i: i10, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i10+" are identical)"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -3828,13 +3859,14 @@ else {
 vErrors.push(err73);
 }
 errors++;
+break;
+}
+indices2[item2] = i10;
 }
 }
-if(data31.description !== undefined){
-let data37 = data31.description;
-if(typeof data37 === "string"){
-if(func2(data37) < 1){
-const err74 = {instancePath:instancePath+"/feeds/description",schemaPath:"#/properties/feeds/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err74 = {instancePath:instancePath+"/extraction/signatures",schemaPath:"#/$defs/linePatterns/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -3844,8 +3876,15 @@ vErrors.push(err74);
 errors++;
 }
 }
-else {
-const err75 = {instancePath:instancePath+"/feeds/description",schemaPath:"#/properties/feeds/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data30.publications !== undefined){
+let data35 = data30.publications;
+if(Array.isArray(data35)){
+const len6 = data35.length;
+for(let i11=0; i11<len6; i11++){
+let data36 = data35[i11];
+if(typeof data36 === "string"){
+if(func2(data36) < 1){
+const err75 = {instancePath:instancePath+"/extraction/publications/" + i11,schemaPath:"#/$defs/names/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -3854,12 +3893,8 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-if(data31.url !== undefined){
-let data38 = data31.url;
-if(typeof data38 === "string"){
-if(!pattern25.test(data38)){
-const err76 = {instancePath:instancePath+"/feeds/url",schemaPath:"#/$defs/absoluteUrl/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/?#]+[^\\s]*$"},message:"must match pattern \""+"^https?://[^\\s/?#]+[^\\s]*$"+"\""};
+if(!pattern46.test(data36)){
+const err76 = {instancePath:instancePath+"/extraction/publications/" + i11,schemaPath:"#/$defs/names/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -3868,8 +3903,9 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(!(formats6(data38))){
-const err77 = {instancePath:instancePath+"/feeds/url",schemaPath:"#/$defs/absoluteUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+else {
+const err77 = {instancePath:instancePath+"/extraction/publications/" + i11,schemaPath:"#/$defs/names/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -3879,8 +3915,18 @@ vErrors.push(err77);
 errors++;
 }
 }
-else {
-const err78 = {instancePath:instancePath+"/feeds/url",schemaPath:"#/$defs/absoluteUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let i12 = data35.length;
+let j5;
+if(i12 > 1){
+const indices3 = {};
+for(;i12--;){
+let item3 = data35[i12];
+if(typeof item3 !== "string"){
+continue;
+}
+if(typeof indices3[item3] == "number"){
+j5 = indices3[item3];
+const err78 = {instancePath:instancePath+"/extraction/publications",schemaPath:"#/$defs/names/uniqueItems",keyword:"uniqueItems",params:{i: i12, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i12+" are identical)"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -3888,13 +3934,14 @@ else {
 vErrors.push(err78);
 }
 errors++;
+break;
+}
+indices3[item3] = i12;
 }
 }
-if(data31.base !== undefined){
-let data39 = data31.base;
-if(typeof data39 === "string"){
-if(!pattern25.test(data39)){
-const err79 = {instancePath:instancePath+"/feeds/base",schemaPath:"#/$defs/absoluteUrl/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/?#]+[^\\s]*$"},message:"must match pattern \""+"^https?://[^\\s/?#]+[^\\s]*$"+"\""};
+}
+else {
+const err79 = {instancePath:instancePath+"/extraction/publications",schemaPath:"#/$defs/names/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -3903,8 +3950,10 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(!(formats6(data39))){
-const err80 = {instancePath:instancePath+"/feeds/base",schemaPath:"#/$defs/absoluteUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/extraction",schemaPath:"#/properties/extraction/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -3914,8 +3963,9 @@ vErrors.push(err80);
 errors++;
 }
 }
-else {
-const err81 = {instancePath:instancePath+"/feeds/base",schemaPath:"#/$defs/absoluteUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.ninjs !== undefined){
+if(typeof data.ninjs !== "boolean"){
+const err81 = {instancePath:instancePath+"/ninjs",schemaPath:"#/properties/ninjs/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -3925,9 +3975,12 @@ vErrors.push(err81);
 errors++;
 }
 }
-}
-else {
-const err82 = {instancePath:instancePath+"/feeds",schemaPath:"#/properties/feeds/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.feeds !== undefined){
+let data38 = data.feeds;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+for(const key8 in data38){
+if(!((((((((key8 === "atom") || (key8 === "rss")) || (key8 === "json")) || (key8 === "length")) || (key8 === "title")) || (key8 === "description")) || (key8 === "url")) || (key8 === "base"))){
+const err82 = {instancePath:instancePath+"/feeds",schemaPath:"#/properties/feeds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -3937,12 +3990,9 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data.newsSitemap !== undefined){
-let data40 = data.newsSitemap;
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-for(const key8 in data40){
-if(!(((key8 === "enabled") || (key8 === "now")) || (key8 === "publicationName"))){
-const err83 = {instancePath:instancePath+"/newsSitemap",schemaPath:"#/properties/newsSitemap/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(data38.atom !== undefined){
+if(typeof data38.atom !== "boolean"){
+const err83 = {instancePath:instancePath+"/feeds/atom",schemaPath:"#/properties/feeds/properties/atom/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -3952,9 +4002,9 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data40.enabled !== undefined){
-if(typeof data40.enabled !== "boolean"){
-const err84 = {instancePath:instancePath+"/newsSitemap/enabled",schemaPath:"#/properties/newsSitemap/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data38.rss !== undefined){
+if(typeof data38.rss !== "boolean"){
+const err84 = {instancePath:instancePath+"/feeds/rss",schemaPath:"#/properties/feeds/properties/rss/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -3964,11 +4014,9 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data40.now !== undefined){
-let data42 = data40.now;
-if(typeof data42 === "string"){
-if(!pattern23.test(data42)){
-const err85 = {instancePath:instancePath+"/newsSitemap/now",schemaPath:"#/$defs/dateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:(?:0\\d|1[0-3]):[0-5]\\d|14:00))$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:(?:0\\d|1[0-3]):[0-5]\\d|14:00))$"+"\""};
+if(data38.json !== undefined){
+if(typeof data38.json !== "boolean"){
+const err85 = {instancePath:instancePath+"/feeds/json",schemaPath:"#/properties/feeds/properties/json/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -3977,8 +4025,11 @@ vErrors.push(err85);
 }
 errors++;
 }
-if(!(formats2.validate(data42))){
-const err86 = {instancePath:instancePath+"/newsSitemap/now",schemaPath:"#/$defs/dateTime/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+}
+if(data38.length !== undefined){
+let data42 = data38.length;
+if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
+const err86 = {instancePath:instancePath+"/feeds/length",schemaPath:"#/properties/feeds/properties/length/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -3987,9 +4038,9 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-else {
-const err87 = {instancePath:instancePath+"/newsSitemap/now",schemaPath:"#/$defs/dateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 > 1000 || isNaN(data42)){
+const err87 = {instancePath:instancePath+"/feeds/length",schemaPath:"#/properties/feeds/properties/length/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -3998,12 +4049,8 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-if(data40.publicationName !== undefined){
-let data43 = data40.publicationName;
-if(typeof data43 === "string"){
-if(func2(data43) < 1){
-const err88 = {instancePath:instancePath+"/newsSitemap/publicationName",schemaPath:"#/properties/newsSitemap/properties/publicationName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data42 < 1 || isNaN(data42)){
+const err88 = {instancePath:instancePath+"/feeds/length",schemaPath:"#/properties/feeds/properties/length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -4013,8 +4060,12 @@ vErrors.push(err88);
 errors++;
 }
 }
-else {
-const err89 = {instancePath:instancePath+"/newsSitemap/publicationName",schemaPath:"#/properties/newsSitemap/properties/publicationName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data38.title !== undefined){
+let data43 = data38.title;
+if(typeof data43 === "string"){
+if(func2(data43) < 1){
+const err89 = {instancePath:instancePath+"/feeds/title",schemaPath:"#/properties/feeds/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -4024,9 +4075,8 @@ vErrors.push(err89);
 errors++;
 }
 }
-}
 else {
-const err90 = {instancePath:instancePath+"/newsSitemap",schemaPath:"#/properties/newsSitemap/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err90 = {instancePath:instancePath+"/feeds/title",schemaPath:"#/properties/feeds/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -4036,14 +4086,220 @@ vErrors.push(err90);
 errors++;
 }
 }
-}
-else {
-const err91 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data38.description !== undefined){
+let data44 = data38.description;
+if(typeof data44 === "string"){
+if(func2(data44) < 1){
+const err91 = {instancePath:instancePath+"/feeds/description",schemaPath:"#/properties/feeds/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err91];
 }
 else {
 vErrors.push(err91);
+}
+errors++;
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/feeds/description",schemaPath:"#/properties/feeds/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data38.url !== undefined){
+let data45 = data38.url;
+if(typeof data45 === "string"){
+if(!pattern25.test(data45)){
+const err93 = {instancePath:instancePath+"/feeds/url",schemaPath:"#/$defs/absoluteUrl/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/?#]+[^\\s]*$"},message:"must match pattern \""+"^https?://[^\\s/?#]+[^\\s]*$"+"\""};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+if(!(formats6(data45))){
+const err94 = {instancePath:instancePath+"/feeds/url",schemaPath:"#/$defs/absoluteUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/feeds/url",schemaPath:"#/$defs/absoluteUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+if(data38.base !== undefined){
+let data46 = data38.base;
+if(typeof data46 === "string"){
+if(!pattern25.test(data46)){
+const err96 = {instancePath:instancePath+"/feeds/base",schemaPath:"#/$defs/absoluteUrl/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/?#]+[^\\s]*$"},message:"must match pattern \""+"^https?://[^\\s/?#]+[^\\s]*$"+"\""};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+if(!(formats6(data46))){
+const err97 = {instancePath:instancePath+"/feeds/base",schemaPath:"#/$defs/absoluteUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/feeds/base",schemaPath:"#/$defs/absoluteUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/feeds",schemaPath:"#/properties/feeds/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+if(data.newsSitemap !== undefined){
+let data47 = data.newsSitemap;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+for(const key9 in data47){
+if(!(((key9 === "enabled") || (key9 === "now")) || (key9 === "publicationName"))){
+const err100 = {instancePath:instancePath+"/newsSitemap",schemaPath:"#/properties/newsSitemap/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+if(data47.enabled !== undefined){
+if(typeof data47.enabled !== "boolean"){
+const err101 = {instancePath:instancePath+"/newsSitemap/enabled",schemaPath:"#/properties/newsSitemap/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+if(data47.now !== undefined){
+let data49 = data47.now;
+if(typeof data49 === "string"){
+if(!pattern23.test(data49)){
+const err102 = {instancePath:instancePath+"/newsSitemap/now",schemaPath:"#/$defs/dateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:(?:0\\d|1[0-3]):[0-5]\\d|14:00))$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:(?:0\\d|1[0-3]):[0-5]\\d|14:00))$"+"\""};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+if(!(formats2.validate(data49))){
+const err103 = {instancePath:instancePath+"/newsSitemap/now",schemaPath:"#/$defs/dateTime/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/newsSitemap/now",schemaPath:"#/$defs/dateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+if(data47.publicationName !== undefined){
+let data50 = data47.publicationName;
+if(typeof data50 === "string"){
+if(func2(data50) < 1){
+const err105 = {instancePath:instancePath+"/newsSitemap/publicationName",schemaPath:"#/properties/newsSitemap/properties/publicationName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/newsSitemap/publicationName",schemaPath:"#/properties/newsSitemap/properties/publicationName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/newsSitemap",schemaPath:"#/properties/newsSitemap/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+}
+else {
+const err108 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
 }
 errors++;
 }

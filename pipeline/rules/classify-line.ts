@@ -320,12 +320,13 @@ export const lineRules: readonly LineRule[] = [
   }
 ]
 
-/** The kind of the first rule of `places` that matches `text`. */
+/** The kind of the first rule of `places` in `rules` that matches `text`. */
 function firstMatch(
   text: string,
-  places: ReadonlySet<LinePlace>
+  places: ReadonlySet<LinePlace>,
+  rules: readonly LineRule[]
 ): LineKind | undefined {
-  for (const rule of lineRules) {
+  for (const rule of rules) {
     if (places.has(rule.place) && rule.test(text)) return rule.kind
   }
   return undefined
@@ -336,19 +337,31 @@ const anywherePlaces: ReadonlySet<LinePlace> = new Set(['anywhere'])
 const headerPlaces: ReadonlySet<LinePlace> = new Set(['header', 'anywhere'])
 const endPlaces: ReadonlySet<LinePlace> = new Set(['end', 'anywhere'])
 
+// Every classifier takes the table to use: `lineRules`, or the desk's rules
+// of `copydesk.config.json` before them (`rules/desk-rules.ts`).
+
 /** Classify a line seen before the headline (wire envelope). */
-export function classifyEnvelopeLine(text: string): LineKind | undefined {
-  return firstMatch(text, envelopePlaces)
+export function classifyEnvelopeLine(
+  text: string,
+  rules: readonly LineRule[] = lineRules
+): LineKind | undefined {
+  return firstMatch(text, envelopePlaces, rules)
 }
 
 /** Classify a line between the headline and the lead: update notes too. */
-export function classifyHeaderLine(text: string): LineKind | undefined {
-  return firstMatch(text, headerPlaces)
+export function classifyHeaderLine(
+  text: string,
+  rules: readonly LineRule[] = lineRules
+): LineKind | undefined {
+  return firstMatch(text, headerPlaces, rules)
 }
 
 /** Classify a line that is not body text, wherever it stands. */
-export function classifyLine(text: string): LineKind | undefined {
-  return firstMatch(text, anywherePlaces)
+export function classifyLine(
+  text: string,
+  rules: readonly LineRule[] = lineRules
+): LineKind | undefined {
+  return firstMatch(text, anywherePlaces, rules)
 }
 
 const endSectionPlaces: ReadonlySet<LinePlace> = new Set(['end-section'])
@@ -370,6 +383,9 @@ export function classifyEndSectionLine(
 }
 
 /** Classify a line at the very end of the text: signatures too. */
-export function classifyTrailingLine(text: string): LineKind | undefined {
-  return firstMatch(text, endPlaces)
+export function classifyTrailingLine(
+  text: string,
+  rules: readonly LineRule[] = lineRules
+): LineKind | undefined {
+  return firstMatch(text, endPlaces, rules)
 }

@@ -1,0 +1,63 @@
+// What the desk teaches the extractor in `copydesk.config.json`
+// (`extraction`): line patterns that extend the built-in line rules
+// (boilerplate anywhere, signatures at the end) and the publication names
+// a masthead line above the headline may be. Pure;
+// the config is checked first (`checkConfig`), so every pattern compiles.
+import type {Config} from '../types.js'
+import type {LineRule} from './classify-line.js'
+
+/** The desk's additions, ready for the extractor. */
+export interface DeskRules {
+  /** Extra line rules, tried before the built-in ones. */
+  lineRules: LineRule[]
+  /** Publication names, white space collapsed, lower-cased. */
+  publications: ReadonlySet<string>
+}
+
+/** No additions: what a project without `extraction` gets. */
+export const noDeskRules: DeskRules = {
+  lineRules: [],
+  publications: new Set()
+}
+
+/** Flags every desk pattern is compiled with. */
+export const deskPatternFlags = 'iu'
+
+const cache = new WeakMap<object, DeskRules>()
+
+/** The desk rules of `config`, compiled once per config object. */
+export function deskRules(config: Config): DeskRules {
+  const extraction = config.extraction
+  if (!extraction) return noDeskRules
+  let rules = cache.get(extraction)
+  if (!rules) {
+    rules = {
+      lineRules: [
+        ...(extraction.signatures ?? []).map(
+          (pattern): LineRule => patternRule('signature', 'end', pattern)
+        ),
+        ...(extraction.boilerplate ?? []).map(
+          (pattern): LineRule => patternRule('leftover', 'anywhere', pattern)
+        )
+      ],
+      publications: lowerSet(extraction.publications)
+    }
+    cache.set(extraction, rules)
+  }
+  return rules
+}
+
+function patternRule(
+  kind: LineRule['kind'],
+  place: LineRule['place'],
+  pattern: string
+): LineRule {
+  const expression = new RegExp(pattern, deskPatternFlags)
+  return {kind, place, test: (text) => expression.test(text)}
+}
+
+function lowerSet(names: readonly string[] | undefined): ReadonlySet<string> {
+  return new Set(
+    (names ?? []).map((name) => name.replace(/\s+/g, ' ').trim().toLowerCase())
+  )
+}
