@@ -8,7 +8,9 @@
 // guess: `headline-wire-code`, `headline-publication`, `masthead-guess`,
 // `subheadline-caption`; one info per moved or dropped line: `envelope`,
 // `status`, `editor-note`, `summary`, `caption`, `credit`, `signature`,
-// `divider`, `notebook`, `leftover`, `copyright`, `timestamp`, `end-note`.
+// `divider`, `notebook`, `leftover`, `copyright`, `timestamp`, `end-note`;
+// `date-from-text` (info: a publication date taken from a date line the text
+// states in full, when the sidecar has none).
 // Warnings where the trailer rules guess: `end-matter-shape` (the body ends
 // on a line shaped like a signature or end note),
 // `after-end-divider` (paragraphs kept under a closing `___` or `-0-`).
@@ -28,6 +30,7 @@ import {
 import {type DeskRules, deskRules, noDeskRules} from './rules/desk-rules.js'
 import {isAgency, isTitleLine, parseByline} from './rules/parse-byline.js'
 import {parseDateline} from './rules/parse-dateline.js'
+import {readTextDate} from './rules/text-date.js'
 import type {Article, Block, Byline, FieldPositions, Line} from './types.js'
 
 const source = 'copydesk'
@@ -149,6 +152,17 @@ export default function extractArticle() {
         ruleId: doubt.ruleId,
         source
       })
+    }
+    const stated = extraction.article.datePublished
+    if (stated !== undefined && !file.data.context?.meta.datePublished) {
+      file.info(
+        `Unexpected publication date only in the text, expected \`datePublished\` in the sidecar; took \`${stated}\` from this line`,
+        {
+          place: extraction.positions['/datePublished'],
+          ruleId: 'date-from-text',
+          source
+        }
+      )
     }
     file.data.article = extraction.article
     file.data.positions = extraction.positions
@@ -599,6 +613,15 @@ function splitRunOnCredit(draft: Draft, lastBody: Item | undefined): void {
 function setAside(draft: Draft, item: Item, kind: LineKind): void {
   const {article, positions} = draft
   draft.decisions.push({kind, text: item.text, position: item.position})
+  // The first date line that states date, time and zone in full.
+  const stated =
+    kind === 'timestamp' && article.datePublished === undefined
+      ? readTextDate(item.text)
+      : undefined
+  if (stated !== undefined) {
+    article.datePublished = stated
+    positions['/datePublished'] = item.position
+  }
   const field = asideField(kind)
   const text =
     kind === 'summary' ? item.text.replace(/^[*•·‣▪]\s+/, '') : item.text

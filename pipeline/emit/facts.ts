@@ -120,11 +120,14 @@ export function resolveFacts(article: Article, context: ArticleContext): Facts {
   const publisher = resolvePublisher(article, context)
   const holder =
     nonBlank(meta.copyrightHolder) ?? nonBlank(config.copyrightHolder)
+  // The sidecar's date, else one the text states in full (never completed
+  // by guessing: see `rules/text-date.ts`).
+  const datePublished = meta.datePublished ?? article.datePublished
   const year =
     meta.copyrightYear ??
-    (meta.datePublished === undefined
+    (datePublished === undefined
       ? undefined
-      : Number(meta.datePublished.slice(0, 4)))
+      : Number(datePublished.slice(0, 4)))
   return Object.assign(facts, {
     ...optional('url', url),
     ...optional('siteUrl', siteUrl(context, url)),
@@ -136,7 +139,7 @@ export function resolveFacts(article: Article, context: ArticleContext): Facts {
     ),
     ...optional('license', nonBlank(meta.license ?? config.license)),
     ...optional('language', nonBlank(meta.language ?? config.language)),
-    ...optional('datePublished', meta.datePublished),
+    ...optional('datePublished', datePublished),
     ...optional('dateModified', meta.dateModified),
     ...optional('embargoUntil', meta.embargoUntil),
     ...optional('expires', meta.expires),

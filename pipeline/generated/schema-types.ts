@@ -25,6 +25,10 @@ subheadline?: string
 bylines: Byline[]
 dateline?: Dateline
 /**
+ * A publication date-time the text states in full (date, time and zone), as ISO 8601 with its offset; the sidecar's `datePublished` wins over it.
+ */
+datePublished?: string
+/**
  * Body paragraphs in order, dateline removed from the first.
  * 
  * @minItems 1

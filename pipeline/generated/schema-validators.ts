@@ -5,7 +5,7 @@ import {createRequire} from 'node:module'
 const require = createRequire(import.meta.url)
 
 export const validateArticle = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:copydesk:schema:article","title":"Article","description":"One news article as extracted from raw text by copydesk.","type":"object","additionalProperties":false,"required":["headline","bylines","body","summary","editorNotes","captions","credits","boilerplate"],"properties":{"publication":{"description":"Masthead or publication line printed above the headline.","$ref":"#/$defs/line"},"headline":{"description":"The headline, wire prefixes (`UPDATE 1-`) kept as sent.","$ref":"#/$defs/line"},"subheadline":{"description":"A deck or standfirst between headline and byline.","$ref":"#/$defs/text"},"bylines":{"description":"Byline lines, each with the authors it names.","type":"array","items":{"$ref":"#/$defs/byline"}},"dateline":{"$ref":"#/$defs/dateline"},"body":{"description":"Body paragraphs in order, dateline removed from the first.","type":"array","minItems":1,"items":{"$ref":"#/$defs/text"}},"summary":{"description":"Summary bullets sent before the lead.","type":"array","items":{"$ref":"#/$defs/text"}},"editorNotes":{"description":"Notes to editors (`Eds: ...`, `(Adds ...)`); never published as body.","type":"array","items":{"$ref":"#/$defs/text"}},"captions":{"description":"Photo captions and photo references.","type":"array","items":{"$ref":"#/$defs/text"}},"credits":{"description":"Contributor and production credits (`Reporting by ...`, `X contributed to this report.`).","type":"array","items":{"$ref":"#/$defs/text"}},"boilerplate":{"description":"Lines dropped as not article content (footers, signatures, wire envelope).","type":"array","items":{"$ref":"#/$defs/text"}}},"$defs":{"text":{"type":"string","minLength":1,"pattern":"^\\S(?:[\\s\\S]*\\S)?$"},"line":{"type":"string","minLength":1,"pattern":"^\\S(?:[^\\n]*\\S)?$"},"byline":{"type":"object","additionalProperties":false,"required":["text","authors"],"properties":{"text":{"description":"The byline as printed, title lines joined with `, `.","$ref":"#/$defs/line"},"authors":{"type":"array","items":{"$ref":"#/$defs/author"}},"agency":{"description":"The news agency named in the byline (`Reuters`, `Associated Press`).","$ref":"#/$defs/line"}}},"author":{"type":"object","additionalProperties":false,"required":["name","kind"],"properties":{"name":{"$ref":"#/$defs/line"},"kind":{"description":"`Person`, or `Organization` for desk credits such as `Our Foreign Staff`.","enum":["Person","Organization"]},"email":{"type":"string","format":"email"},"jobTitle":{"$ref":"#/$defs/line"},"handle":{"description":"A social media handle printed with the byline.","type":"string","pattern":"^@[A-Za-z0-9_.]{1,50}$"}}},"dateline":{"type":"object","additionalProperties":false,"required":["text"],"properties":{"text":{"description":"The dateline as printed, closing dash included.","$ref":"#/$defs/line"},"location":{"$ref":"#/$defs/line"},"date":{"description":"The date as written in the dateline (`Feb 26`).","$ref":"#/$defs/line"},"agency":{"$ref":"#/$defs/line"}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:copydesk:schema:article","title":"Article","description":"One news article as extracted from raw text by copydesk.","type":"object","additionalProperties":false,"required":["headline","bylines","body","summary","editorNotes","captions","credits","boilerplate"],"properties":{"publication":{"description":"Masthead or publication line printed above the headline.","$ref":"#/$defs/line"},"headline":{"description":"The headline, wire prefixes (`UPDATE 1-`) kept as sent.","$ref":"#/$defs/line"},"subheadline":{"description":"A deck or standfirst between headline and byline.","$ref":"#/$defs/text"},"bylines":{"description":"Byline lines, each with the authors it names.","type":"array","items":{"$ref":"#/$defs/byline"}},"dateline":{"$ref":"#/$defs/dateline"},"datePublished":{"description":"A publication date-time the text states in full (date, time and zone), as ISO 8601 with its offset; the sidecar's `datePublished` wins over it.","type":"string","format":"date-time"},"body":{"description":"Body paragraphs in order, dateline removed from the first.","type":"array","minItems":1,"items":{"$ref":"#/$defs/text"}},"summary":{"description":"Summary bullets sent before the lead.","type":"array","items":{"$ref":"#/$defs/text"}},"editorNotes":{"description":"Notes to editors (`Eds: ...`, `(Adds ...)`); never published as body.","type":"array","items":{"$ref":"#/$defs/text"}},"captions":{"description":"Photo captions and photo references.","type":"array","items":{"$ref":"#/$defs/text"}},"credits":{"description":"Contributor and production credits (`Reporting by ...`, `X contributed to this report.`).","type":"array","items":{"$ref":"#/$defs/text"}},"boilerplate":{"description":"Lines dropped as not article content (footers, signatures, wire envelope).","type":"array","items":{"$ref":"#/$defs/text"}}},"$defs":{"text":{"type":"string","minLength":1,"pattern":"^\\S(?:[\\s\\S]*\\S)?$"},"line":{"type":"string","minLength":1,"pattern":"^\\S(?:[^\\n]*\\S)?$"},"byline":{"type":"object","additionalProperties":false,"required":["text","authors"],"properties":{"text":{"description":"The byline as printed, title lines joined with `, `.","$ref":"#/$defs/line"},"authors":{"type":"array","items":{"$ref":"#/$defs/author"}},"agency":{"description":"The news agency named in the byline (`Reuters`, `Associated Press`).","$ref":"#/$defs/line"}}},"author":{"type":"object","additionalProperties":false,"required":["name","kind"],"properties":{"name":{"$ref":"#/$defs/line"},"kind":{"description":"`Person`, or `Organization` for desk credits such as `Our Foreign Staff`.","enum":["Person","Organization"]},"email":{"type":"string","format":"email"},"jobTitle":{"$ref":"#/$defs/line"},"handle":{"description":"A social media handle printed with the byline.","type":"string","pattern":"^@[A-Za-z0-9_.]{1,50}$"}}},"dateline":{"type":"object","additionalProperties":false,"required":["text"],"properties":{"text":{"description":"The dateline as printed, closing dash included.","$ref":"#/$defs/line"},"location":{"$ref":"#/$defs/line"},"date":{"description":"The date as written in the dateline (`Feb 26`).","$ref":"#/$defs/line"},"agency":{"$ref":"#/$defs/line"}}}}};
 const schema32 = {"type":"string","minLength":1,"pattern":"^\\S(?:[^\\n]*\\S)?$"};
 const schema34 = {"type":"string","minLength":1,"pattern":"^\\S(?:[\\s\\S]*\\S)?$"};
 const func1 = Object.prototype.hasOwnProperty;
@@ -552,6 +552,7 @@ return errors === 0;
 }
 validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+const formats2 = require("ajv-formats/dist/formats").fullFormats["date-time"];
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="urn:copydesk:schema:article" */;
@@ -790,11 +791,11 @@ vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.error
 errors = vErrors.length;
 }
 }
-if(data.body !== undefined){
-let data6 = data.body;
-if(Array.isArray(data6)){
-if(data6.length < 1){
-const err19 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data.datePublished !== undefined){
+let data6 = data.datePublished;
+if(typeof data6 === "string"){
+if(!(formats2.validate(data6))){
+const err19 = {instancePath:instancePath+"/datePublished",schemaPath:"#/properties/datePublished/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -803,12 +804,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-const len1 = data6.length;
-for(let i1=0; i1<len1; i1++){
-let data7 = data6[i1];
-if(typeof data7 === "string"){
-if(func2(data7) < 1){
-const err20 = {instancePath:instancePath+"/body/" + i1,schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err20 = {instancePath:instancePath+"/datePublished",schemaPath:"#/properties/datePublished/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -817,8 +815,12 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(!pattern6.test(data7)){
-const err21 = {instancePath:instancePath+"/body/" + i1,schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "^\\S(?:[\\s\\S]*\\S)?$"},message:"must match pattern \""+"^\\S(?:[\\s\\S]*\\S)?$"+"\""};
+}
+if(data.body !== undefined){
+let data7 = data.body;
+if(Array.isArray(data7)){
+if(data7.length < 1){
+const err21 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -827,9 +829,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-else {
-const err22 = {instancePath:instancePath+"/body/" + i1,schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len1 = data7.length;
+for(let i1=0; i1<len1; i1++){
+let data8 = data7[i1];
+if(typeof data8 === "string"){
+if(func2(data8) < 1){
+const err22 = {instancePath:instancePath+"/body/" + i1,schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -838,10 +843,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!pattern6.test(data8)){
+const err23 = {instancePath:instancePath+"/body/" + i1,schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "^\\S(?:[\\s\\S]*\\S)?$"},message:"must match pattern \""+"^\\S(?:[\\s\\S]*\\S)?$"+"\""};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -851,15 +854,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.summary !== undefined){
-let data8 = data.summary;
-if(Array.isArray(data8)){
-const len2 = data8.length;
-for(let i2=0; i2<len2; i2++){
-let data9 = data8[i2];
-if(typeof data9 === "string"){
-if(func2(data9) < 1){
-const err24 = {instancePath:instancePath+"/summary/" + i2,schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err24 = {instancePath:instancePath+"/body/" + i1,schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -868,8 +864,10 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(!pattern6.test(data9)){
-const err25 = {instancePath:instancePath+"/summary/" + i2,schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "^\\S(?:[\\s\\S]*\\S)?$"},message:"must match pattern \""+"^\\S(?:[\\s\\S]*\\S)?$"+"\""};
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -879,8 +877,15 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/summary/" + i2,schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.summary !== undefined){
+let data9 = data.summary;
+if(Array.isArray(data9)){
+const len2 = data9.length;
+for(let i2=0; i2<len2; i2++){
+let data10 = data9[i2];
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err26 = {instancePath:instancePath+"/summary/" + i2,schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -889,10 +894,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!pattern6.test(data10)){
+const err27 = {instancePath:instancePath+"/summary/" + i2,schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "^\\S(?:[\\s\\S]*\\S)?$"},message:"must match pattern \""+"^\\S(?:[\\s\\S]*\\S)?$"+"\""};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -902,15 +905,8 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.editorNotes !== undefined){
-let data10 = data.editorNotes;
-if(Array.isArray(data10)){
-const len3 = data10.length;
-for(let i3=0; i3<len3; i3++){
-let data11 = data10[i3];
-if(typeof data11 === "string"){
-if(func2(data11) < 1){
-const err28 = {instancePath:instancePath+"/editorNotes/" + i3,schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err28 = {instancePath:instancePath+"/summary/" + i2,schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -919,8 +915,10 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(!pattern6.test(data11)){
-const err29 = {instancePath:instancePath+"/editorNotes/" + i3,schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "^\\S(?:[\\s\\S]*\\S)?$"},message:"must match pattern \""+"^\\S(?:[\\s\\S]*\\S)?$"+"\""};
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -930,8 +928,15 @@ vErrors.push(err29);
 errors++;
 }
 }
-else {
-const err30 = {instancePath:instancePath+"/editorNotes/" + i3,schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.editorNotes !== undefined){
+let data11 = data.editorNotes;
+if(Array.isArray(data11)){
+const len3 = data11.length;
+for(let i3=0; i3<len3; i3++){
+let data12 = data11[i3];
+if(typeof data12 === "string"){
+if(func2(data12) < 1){
+const err30 = {instancePath:instancePath+"/editorNotes/" + i3,schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -940,10 +945,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-}
-else {
-const err31 = {instancePath:instancePath+"/editorNotes",schemaPath:"#/properties/editorNotes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!pattern6.test(data12)){
+const err31 = {instancePath:instancePath+"/editorNotes/" + i3,schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "^\\S(?:[\\s\\S]*\\S)?$"},message:"must match pattern \""+"^\\S(?:[\\s\\S]*\\S)?$"+"\""};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -953,15 +956,8 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.captions !== undefined){
-let data12 = data.captions;
-if(Array.isArray(data12)){
-const len4 = data12.length;
-for(let i4=0; i4<len4; i4++){
-let data13 = data12[i4];
-if(typeof data13 === "string"){
-if(func2(data13) < 1){
-const err32 = {instancePath:instancePath+"/captions/" + i4,schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err32 = {instancePath:instancePath+"/editorNotes/" + i3,schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -970,8 +966,10 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(!pattern6.test(data13)){
-const err33 = {instancePath:instancePath+"/captions/" + i4,schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "^\\S(?:[\\s\\S]*\\S)?$"},message:"must match pattern \""+"^\\S(?:[\\s\\S]*\\S)?$"+"\""};
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/editorNotes",schemaPath:"#/properties/editorNotes/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -981,8 +979,15 @@ vErrors.push(err33);
 errors++;
 }
 }
-else {
-const err34 = {instancePath:instancePath+"/captions/" + i4,schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.captions !== undefined){
+let data13 = data.captions;
+if(Array.isArray(data13)){
+const len4 = data13.length;
+for(let i4=0; i4<len4; i4++){
+let data14 = data13[i4];
+if(typeof data14 === "string"){
+if(func2(data14) < 1){
+const err34 = {instancePath:instancePath+"/captions/" + i4,schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -991,10 +996,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-}
-else {
-const err35 = {instancePath:instancePath+"/captions",schemaPath:"#/properties/captions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!pattern6.test(data14)){
+const err35 = {instancePath:instancePath+"/captions/" + i4,schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "^\\S(?:[\\s\\S]*\\S)?$"},message:"must match pattern \""+"^\\S(?:[\\s\\S]*\\S)?$"+"\""};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1004,15 +1007,8 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data.credits !== undefined){
-let data14 = data.credits;
-if(Array.isArray(data14)){
-const len5 = data14.length;
-for(let i5=0; i5<len5; i5++){
-let data15 = data14[i5];
-if(typeof data15 === "string"){
-if(func2(data15) < 1){
-const err36 = {instancePath:instancePath+"/credits/" + i5,schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err36 = {instancePath:instancePath+"/captions/" + i4,schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1021,8 +1017,10 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(!pattern6.test(data15)){
-const err37 = {instancePath:instancePath+"/credits/" + i5,schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "^\\S(?:[\\s\\S]*\\S)?$"},message:"must match pattern \""+"^\\S(?:[\\s\\S]*\\S)?$"+"\""};
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/captions",schemaPath:"#/properties/captions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1032,8 +1030,15 @@ vErrors.push(err37);
 errors++;
 }
 }
-else {
-const err38 = {instancePath:instancePath+"/credits/" + i5,schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.credits !== undefined){
+let data15 = data.credits;
+if(Array.isArray(data15)){
+const len5 = data15.length;
+for(let i5=0; i5<len5; i5++){
+let data16 = data15[i5];
+if(typeof data16 === "string"){
+if(func2(data16) < 1){
+const err38 = {instancePath:instancePath+"/credits/" + i5,schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1042,10 +1047,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-}
-else {
-const err39 = {instancePath:instancePath+"/credits",schemaPath:"#/properties/credits/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!pattern6.test(data16)){
+const err39 = {instancePath:instancePath+"/credits/" + i5,schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "^\\S(?:[\\s\\S]*\\S)?$"},message:"must match pattern \""+"^\\S(?:[\\s\\S]*\\S)?$"+"\""};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1055,15 +1058,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data.boilerplate !== undefined){
-let data16 = data.boilerplate;
-if(Array.isArray(data16)){
-const len6 = data16.length;
-for(let i6=0; i6<len6; i6++){
-let data17 = data16[i6];
-if(typeof data17 === "string"){
-if(func2(data17) < 1){
-const err40 = {instancePath:instancePath+"/boilerplate/" + i6,schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err40 = {instancePath:instancePath+"/credits/" + i5,schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1072,8 +1068,10 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(!pattern6.test(data17)){
-const err41 = {instancePath:instancePath+"/boilerplate/" + i6,schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "^\\S(?:[\\s\\S]*\\S)?$"},message:"must match pattern \""+"^\\S(?:[\\s\\S]*\\S)?$"+"\""};
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/credits",schemaPath:"#/properties/credits/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1083,8 +1081,15 @@ vErrors.push(err41);
 errors++;
 }
 }
-else {
-const err42 = {instancePath:instancePath+"/boilerplate/" + i6,schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.boilerplate !== undefined){
+let data17 = data.boilerplate;
+if(Array.isArray(data17)){
+const len6 = data17.length;
+for(let i6=0; i6<len6; i6++){
+let data18 = data17[i6];
+if(typeof data18 === "string"){
+if(func2(data18) < 1){
+const err42 = {instancePath:instancePath+"/boilerplate/" + i6,schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1093,10 +1098,8 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-}
-else {
-const err43 = {instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!pattern6.test(data18)){
+const err43 = {instancePath:instancePath+"/boilerplate/" + i6,schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "^\\S(?:[\\s\\S]*\\S)?$"},message:"must match pattern \""+"^\\S(?:[\\s\\S]*\\S)?$"+"\""};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1106,14 +1109,37 @@ vErrors.push(err43);
 errors++;
 }
 }
-}
 else {
-const err44 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err44 = {instancePath:instancePath+"/boilerplate/" + i6,schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
 else {
 vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+else {
+const err46 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
 }
 errors++;
 }
@@ -1131,8 +1157,7 @@ const pattern22 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$", "u");
 const pattern23 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:(?:0\\d|1[0-3]):[0-5]\\d|14:00))$", "u");
 const pattern25 = new RegExp("^https?://[^\\s/?#]+[^\\s]*$", "u");
 const pattern28 = new RegExp("^\\.[A-Za-z_][A-Za-z0-9_-]*$", "u");
-const formats2 = require("ajv-formats/dist/formats").fullFormats["date-time"];
-const formats6 = require("ajv-formats/dist/formats").fullFormats.uri;
+const formats8 = require("ajv-formats/dist/formats").fullFormats.uri;
 const schema57 = {"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"url":{"$ref":"#/$defs/httpUrl"}}};
 
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1196,7 +1221,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!(formats6(data1))){
+if(!(formats8(data1))){
 const err4 = {instancePath:instancePath+"/url",schemaPath:"#/$defs/httpUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err4];
@@ -1282,7 +1307,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(!(formats6(data0))){
+if(!(formats8(data0))){
 const err3 = {instancePath:instancePath+"/url",schemaPath:"#/$defs/httpUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err3];
@@ -1553,7 +1578,7 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(!(formats6(data3))){
+if(!(formats8(data3))){
 const err10 = {instancePath:instancePath+"/url",schemaPath:"#/$defs/httpUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err10];
@@ -1995,7 +2020,7 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(!(formats6(data21))){
+if(!(formats8(data21))){
 const err42 = {instancePath:instancePath+"/license",schemaPath:"#/$defs/httpUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err42];
@@ -2172,7 +2197,7 @@ const schema85 = {"type":"array","items":{"type":"string","minLength":1,"format"
 const schema87 = {"type":"array","items":{"type":"string","minLength":1,"pattern":"\\S"},"uniqueItems":true};
 const schema71 = {"description":"ISO 8601 date-time with seconds (no leap second) and a UTC offset (at most 14 hours).","type":"string","format":"date-time","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:(?:0\\d|1[0-3]):[0-5]\\d|14:00))$"};
 const func0 = require("ajv/dist/runtime/equal").default;
-const formats36 = require("ajv-formats/dist/formats").fullFormats.regex;
+const formats38 = require("ajv-formats/dist/formats").fullFormats.regex;
 const pattern36 = new RegExp("^\\S+$", "u");
 const pattern39 = new RegExp("^[a-z0-9][a-z0-9_-]{0,63}$", "u");
 const pattern46 = new RegExp("\\S", "u");
@@ -2942,7 +2967,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!(formats6(data3))){
+if(!(formats8(data3))){
 const err6 = {instancePath:instancePath+"/publisher/url",schemaPath:"#/$defs/absoluteUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -3002,7 +3027,7 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(!(formats6(data5))){
+if(!(formats8(data5))){
 const err11 = {instancePath:instancePath+"/publisher/logo/url",schemaPath:"#/$defs/absoluteUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err11];
@@ -3103,7 +3128,7 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(!(formats6(data9))){
+if(!(formats8(data9))){
 const err19 = {instancePath:instancePath+"/publisher/sameAs/" + i0,schemaPath:"#/$defs/absoluteUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err19];
@@ -3182,7 +3207,7 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(!(formats6(data10))){
+if(!(formats8(data10))){
 const err25 = {instancePath:instancePath+"/baseUrl",schemaPath:"#/$defs/absoluteUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err25];
@@ -3484,7 +3509,7 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(!(formats6(data23))){
+if(!(formats8(data23))){
 const err46 = {instancePath:instancePath+"/authors/" + i2+"/url",schemaPath:"#/$defs/absoluteUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err46];
@@ -3523,7 +3548,7 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(!(formats6(data25))){
+if(!(formats8(data25))){
 const err49 = {instancePath:instancePath+"/authors/" + i2+"/sameAs/" + i5,schemaPath:"#/$defs/absoluteUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err49];
@@ -3664,7 +3689,7 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(!(formats6(data28))){
+if(!(formats8(data28))){
 const err60 = {instancePath:instancePath+"/license",schemaPath:"#/$defs/absoluteUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err60];
@@ -3743,7 +3768,7 @@ vErrors.push(err65);
 }
 errors++;
 }
-if(!(formats36(data32))){
+if(!(formats38(data32))){
 const err66 = {instancePath:instancePath+"/extraction/boilerplate/" + i7,schemaPath:"#/$defs/linePatterns/items/format",keyword:"format",params:{format: "regex"},message:"must match format \""+"regex"+"\""};
 if(vErrors === null){
 vErrors = [err66];
@@ -3818,7 +3843,7 @@ vErrors.push(err70);
 }
 errors++;
 }
-if(!(formats36(data34))){
+if(!(formats38(data34))){
 const err71 = {instancePath:instancePath+"/extraction/signatures/" + i9,schemaPath:"#/$defs/linePatterns/items/format",keyword:"format",params:{format: "regex"},message:"must match format \""+"regex"+"\""};
 if(vErrors === null){
 vErrors = [err71];
@@ -4124,7 +4149,7 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(!(formats6(data45))){
+if(!(formats8(data45))){
 const err94 = {instancePath:instancePath+"/feeds/url",schemaPath:"#/$defs/absoluteUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err94];
@@ -4159,7 +4184,7 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(!(formats6(data46))){
+if(!(formats8(data46))){
 const err97 = {instancePath:instancePath+"/feeds/base",schemaPath:"#/$defs/absoluteUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err97];
