@@ -277,7 +277,7 @@ function failAt(
     stripBom(decoder.decode(bytes.subarray(0, offset)))
   )
   const place = location(before).toPoint(before.length)
-  return file.fail(reason, {place, ruleId, source})
+  throw fail(file, reason, ruleId, place)
 }
 
 /**

@@ -16,6 +16,7 @@
 // `after-end-divider` (paragraphs kept under a closing `___` or `-0-`).
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
+import {fail} from './messages.js'
 import {
   anpaCategoryLine,
   classifyEndSectionLine,
@@ -130,9 +131,10 @@ export default function extractArticle() {
       config ? deskRules(config) : noDeskRules
     )
     if (!extraction) {
-      file.fail(
+      throw fail(
+        file,
         'Unexpected empty text, expected a headline followed by body paragraphs',
-        {ruleId: 'missing-headline', source}
+        'missing-headline'
       )
     }
     for (const decision of extraction.decisions) {

@@ -9,6 +9,7 @@
 import type {Element, ElementContent, Root} from 'xast'
 import {x} from 'xastscript'
 import type {NitfRights} from '../generated/schema-types.js'
+import {monthNames} from '../rules/text-date.js'
 import type {Article, Author, Byline, Dateline} from '../types.js'
 import {parseDateTime} from './date-time.js'
 import type {Facts} from './facts.js'
@@ -20,21 +21,6 @@ const nitfNamespace = 'http://iptc.org/std/NITF/2006-10-18/'
 const nitfVersion = '-//IPTC//DTD NITF 3.6//EN'
 const nitfChangeDate = 'September 11, 2009'
 const nitfChangeTime = '12:26'
-
-const monthNames = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december'
-]
 
 /** The calendar fields of an ISO 8601 date-time, as written (local time). */
 interface DateTimeParts {

@@ -105,12 +105,13 @@ function isMonthName(word: string): boolean {
   return months.some(
     (month, index) =>
       lower === month ||
-      fullMonths[index] === lower ||
+      monthNames[index] === lower ||
       (month === 'sep' && lower === 'sept')
   )
 }
 
-const fullMonths = [
+/** The English month names, lower case, January first. */
+export const monthNames = [
   'january',
   'february',
   'march',
