@@ -28,7 +28,12 @@ import {
   type LineRule,
   lineRules
 } from './rules/classify-line.js'
-import {type DeskRules, deskRules, noDeskRules} from './rules/desk-rules.js'
+import {
+  type DeskRules,
+  deskRules,
+  noDeskRules,
+  publicationKey
+} from './rules/desk-rules.js'
 import {isAgency, isTitleLine, parseByline} from './rules/parse-byline.js'
 import {parseDateline} from './rules/parse-dateline.js'
 import {readTextDate} from './rules/text-date.js'
@@ -332,8 +337,8 @@ function headlineDoubt(
  */
 function takeHeaderLines(draft: Draft, start: number): number {
   const {items} = draft
-  const bylineAt = findByline(items, start)
-  const deckEnd = bylineAt ?? findNotesUnderDeck(items, start)
+  const bylineAt = findByline(items, start, draft.rules)
+  const deckEnd = bylineAt ?? findNotesUnderDeck(items, start, draft.rules)
   const subheadline: Item[] = []
   let index = start
   while (index < items.length) {
@@ -653,7 +658,7 @@ function taughtPublication(draft: Draft, index: number): boolean {
   return (
     item !== undefined &&
     draft.items[index + 2] !== undefined &&
-    draft.publications.has(item.text.replace(/\s+/g, ' ').trim().toLowerCase())
+    draft.publications.has(publicationKey(item.text))
   )
 }
 
@@ -753,7 +758,11 @@ function recursBelow(items: readonly Item[], index: number): boolean {
 }
 
 /** Index of the first byline line after the headline, if one is near. */
-function findByline(items: readonly Item[], start: number): number | undefined {
+function findByline(
+  items: readonly Item[],
+  start: number,
+  rules: readonly LineRule[]
+): number | undefined {
   let blocksSeen = 0
   let lastBlock = -1
   for (let index = start; index < items.length; index++) {
@@ -763,7 +772,7 @@ function findByline(items: readonly Item[], start: number): number | undefined {
       lastBlock = item.block
     }
     if (blocksSeen > 4) return undefined
-    const kind = classifyHeaderLine(item.text)
+    const kind = classifyHeaderLine(item.text, rules)
     if (kind && headerAside.has(kind)) {
       continue
     }
@@ -787,12 +796,13 @@ function findByline(items: readonly Item[], start: number): number | undefined {
  */
 function findNotesUnderDeck(
   items: readonly Item[],
-  start: number
+  start: number,
+  rules: readonly LineRule[]
 ): number | undefined {
   for (let index = start; index < start + 3; index++) {
     const item = items[index]
     if (!item) return undefined
-    const kind = classifyHeaderLine(item.text)
+    const kind = classifyHeaderLine(item.text, rules)
     if (kind === 'editor-note') return index > start ? index : undefined
     if (
       kind ||

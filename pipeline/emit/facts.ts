@@ -328,8 +328,11 @@ export function nonBlank(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value
 }
 
-/** `value` with white space runs collapsed, or `undefined` if nothing is left. */
-function collapse(value: string | undefined): string | undefined {
+/**
+ * `value` with white space runs collapsed (as XML attribute values are
+ * read), or `undefined` if nothing is left.
+ */
+export function collapse(value: string | undefined): string | undefined {
   const collapsed = value?.replace(/\s+/g, ' ').trim()
   return collapsed ? collapsed : undefined
 }

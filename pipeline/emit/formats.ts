@@ -134,11 +134,20 @@ export const formats: readonly Format[] = [
   }
 ]
 
+// Worked out once per config, not once per article: a build hands every
+// article the same config object.
+const filesOf = new WeakMap<Config, readonly FormatFile[]>()
+
 /** The files every article gets under `config`, from every enabled format. */
-export function outputFiles(config: Config): FormatFile[] {
-  return formats.flatMap((format) =>
-    format.enabled(config) ? format.files(config) : []
-  )
+export function outputFiles(config: Config): readonly FormatFile[] {
+  let files = filesOf.get(config)
+  if (!files) {
+    files = formats.flatMap((format) =>
+      format.enabled(config) ? format.files(config) : []
+    )
+    filesOf.set(config, files)
+  }
+  return files
 }
 
 /** The suffixes of `outputFiles(config)`. */

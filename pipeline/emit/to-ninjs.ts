@@ -4,7 +4,12 @@
 // randomness, no network; a key is only present when the input supports its
 // value (strings go through `nonBlank` first), and no string or list is ever
 // empty. Emits no messages.
-import type {AuthorFacts, Facts, ImageFacts} from './facts.js'
+import {
+  type AuthorFacts,
+  type Facts,
+  type ImageFacts,
+  nonBlank
+} from './facts.js'
 import {optionalField} from './optional-field.js'
 import {paragraphsHtml} from './paragraphs-html.js'
 
@@ -355,9 +360,4 @@ function pictures(
       ]
     } satisfies NinjsAssociation
   })
-}
-
-/** `value` unless it is missing or holds only white space. */
-function nonBlank(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === '' ? undefined : value
 }

@@ -12,7 +12,7 @@ import type {NitfRights} from '../generated/schema-types.js'
 import {monthNames} from '../rules/text-date.js'
 import type {Article, Author, Byline, Dateline} from '../types.js'
 import {parseDateTime} from './date-time.js'
-import type {Facts} from './facts.js'
+import {collapse, type Facts} from './facts.js'
 import {defaultNitfProfile, type NitfProfile} from './nitf-profile.js'
 
 const nitfNamespace = 'http://iptc.org/std/NITF/2006-10-18/'
@@ -49,15 +49,15 @@ export function toNitf(
   const published = facts.datePublished
     ? readDateTime(facts.datePublished)
     : undefined
-  const publisher = nonEmpty(facts.publisher?.name)
+  const publisher = collapse(facts.publisher?.name)
 
   const head = x('head', [
     hasText(article.headline) ? x('title', article.headline) : undefined,
     ...profile.meta.flatMap(({name, content}) => {
       // `name` is an NMTOKEN and `content` is required: both or nothing.
-      const token = nonEmpty(name)
+      const token = collapse(name)
       return token && nameToken.test(token) && hasText(content)
-        ? [x('meta', {name: token, content: nonEmpty(content)})]
+        ? [x('meta', {name: token, content: collapse(content)})]
         : []
     }),
     docdata(article, facts, published),
@@ -67,8 +67,8 @@ export function toNitf(
       'unit-of-measure': 'word',
       'date.publication': published?.nitf,
       name: publisher,
-      'position.section': nonEmpty(facts.section),
-      'ex-ref': nonEmpty(facts.url)
+      'position.section': collapse(facts.section),
+      'ex-ref': collapse(facts.url)
     })
   ])
 
@@ -95,7 +95,7 @@ export function toNitf(
         version: nitfVersion,
         'change.date': nitfChangeDate,
         'change.time': nitfChangeTime,
-        baselang: nonEmpty(facts.language)
+        baselang: collapse(facts.language)
       },
       [head, body]
     )
@@ -119,12 +119,12 @@ function docdata(
   facts: Facts,
   published: DateTimeParts | undefined
 ): Element {
-  const storyId = nonEmpty(facts.storyId)
+  const storyId = collapse(facts.storyId)
   const keywords = facts.keywords.map((key) => x('keyword', {key}))
   const release = nitfDate(facts.embargoUntil)
   const expire = nitfDate(facts.expires)
   const urgency = facts.urgency ?? normalUrgency
-  const holder = nonEmpty(facts.copyright?.holder)
+  const holder = collapse(facts.copyright?.holder)
   return x(
     'docdata',
     // NITF's values are `usable`, `embargoed`, `withheld` and `canceled`;
@@ -133,7 +133,7 @@ function docdata(
     [
       storyId
         ? x('doc-id', {
-            regsrc: nonEmpty(facts.nitf.regsrc),
+            regsrc: collapse(facts.nitf.regsrc),
             'id-string': storyId
           })
         : undefined,
@@ -146,7 +146,7 @@ function docdata(
       expire ? x('date.expire', {norm: expire}) : undefined,
       // `docdata` repeats freely, so each note keeps its own boundary.
       ...article.editorNotes.map((note) => {
-        const info = nonEmpty(note)
+        const info = collapse(note)
         return info ? x('ed-msg', {info}) : undefined
       }),
       // Updates of one story share the key and count up the version.
@@ -171,15 +171,15 @@ function docdata(
 function docRights(rights: NitfRights | undefined): Element | undefined {
   if (!rights) return undefined
   const attributes = {
-    owner: nonEmpty(rights.owner),
+    owner: collapse(rights.owner),
     startdate: nitfDate(rights.startDate),
     enddate: nitfDate(rights.endDate),
-    agent: nonEmpty(rights.agent),
-    geography: nonEmpty(rights.geography),
-    'location-code': nonEmpty(rights.locationCode),
-    'code-source': nonEmpty(rights.codeSource),
-    type: nonEmpty(rights.type),
-    limitations: nonEmpty(rights.limitations)
+    agent: collapse(rights.agent),
+    geography: collapse(rights.geography),
+    'location-code': collapse(rights.locationCode),
+    'code-source': collapse(rights.codeSource),
+    type: collapse(rights.type),
+    limitations: collapse(rights.limitations)
   }
   return Object.values(attributes).some(Boolean)
     ? x('doc.rights', attributes)
@@ -233,7 +233,7 @@ function bylineContent(byline: Byline): ElementContent[] {
   // Nothing to mark up: the byline as printed is the best text there is.
   if (byline.authors.length === 0) return [{type: 'text', value: byline.text}]
 
-  const agency = nonEmpty(byline.agency)
+  const agency = collapse(byline.agency)
   const authors = byline.authors.map((author) => authorContent(author, agency))
   const detailed = authors.some((content) => content.length > 1)
   const children: Array<ElementContent | string> = ['By ']
@@ -450,10 +450,4 @@ function withoutBlanks(article: Article): Article {
 /** Whether `value` holds more than white space. */
 function hasText(value: string | undefined): value is string {
   return value !== undefined && value.trim() !== ''
-}
-
-/** `value` with white space runs collapsed (as attribute values are read), or `undefined` if nothing is left. */
-function nonEmpty(value: string | undefined): string | undefined {
-  const collapsed = value?.replace(/\s+/g, ' ').trim()
-  return collapsed ? collapsed : undefined
 }

@@ -10,7 +10,7 @@ import type {LineRule} from './classify-line.js'
 export interface DeskRules {
   /** Extra line rules, tried before the built-in ones. */
   lineRules: LineRule[]
-  /** Publication names, white space collapsed, lower-cased. */
+  /** Publication names, by `publicationKey`. */
   publications: ReadonlySet<string>
 }
 
@@ -57,7 +57,10 @@ function patternRule(
 }
 
 function lowerSet(names: readonly string[] | undefined): ReadonlySet<string> {
-  return new Set(
-    (names ?? []).map((name) => name.replace(/\s+/g, ' ').trim().toLowerCase())
-  )
+  return new Set((names ?? []).map(publicationKey))
+}
+
+/** How publication names are compared: white space collapsed, any case. */
+export function publicationKey(name: string): string {
+  return name.replace(/\s+/g, ' ').trim().toLowerCase()
 }

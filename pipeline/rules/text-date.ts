@@ -6,20 +6,24 @@
 // never completed by guessing. Update stamps (`Updated: …`) are not
 // publication dates. Pure.
 
-const months = [
-  'jan',
-  'feb',
-  'mar',
-  'apr',
+/** The English month names, lower case, January first. */
+export const monthNames = [
+  'january',
+  'february',
+  'march',
+  'april',
   'may',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'oct',
-  'nov',
-  'dec'
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december'
 ]
+
+/** Their first three letters, as abbreviations start. */
+const months = monthNames.map((name) => name.slice(0, 3))
 
 // Zones whose abbreviation fixes one offset. `ET`, `PT`, `IST` (India or
 // Ireland) and the like do not, and are left out on purpose.
@@ -109,22 +113,6 @@ function isMonthName(word: string): boolean {
       (month === 'sep' && lower === 'sept')
   )
 }
-
-/** The English month names, lower case, January first. */
-export const monthNames = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december'
-]
 
 /** `+HH:MM` for a numeric offset or an unambiguous zone abbreviation. */
 function offsetOf(zone: string): string | undefined {
