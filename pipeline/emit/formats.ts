@@ -113,7 +113,7 @@ export const formats: readonly Format[] = [
   },
   {
     id: 'ninjs',
-    enabled: (config) => config.ninjs ?? true,
+    enabled: (config) => config.ninjs !== false,
     files: () => [
       {
         suffix: ninjsSuffix,

@@ -196,6 +196,10 @@ name: string
 content: string
 }[]
 /**
+ * How the byline is written: `markup` (default) tags each author as `person` with `byttl` titles; `plain` writes the printed byline as text, every author in it, for parsers that read the byline's text and its first `person` only.
+ */
+export type NitfBylineStyle = ("markup" | "plain")
+/**
  * Lines to drop wherever they stand (`^Sign up for our .* newsletter$`).
  */
 export type LinePatterns = string[]
@@ -207,6 +211,14 @@ export type LinePatterns1 = string[]
  * Publication names a masthead line above the headline may be (`The Harbour Courier`), compared without case.
  */
 export type Names = string[]
+/**
+ * News agency names to recognise in bylines (`By Jo Lee, Harbour News Service`), datelines (`PORT ELLIS (HNS) -`) and credit lines, besides the built-in ones (AP, Reuters, AFP, dpa, …), compared without case.
+ */
+export type Names1 = string[]
+/**
+ * The ninjs version written: `2.2` (default), `1.6` for 1.x consumers (UTC date-times, `body_html`, `associations` keyed by name), `3.1` for new projects.
+ */
+export type NinjsVersion = ("1.6" | "2.2" | "3.1")
 
 /**
  * Project-wide `copydesk.config.json`. Every key is optional.
@@ -286,11 +298,20 @@ extraction?: {
 boilerplate?: LinePatterns
 signatures?: LinePatterns1
 publications?: Names
+agencies?: Names1
 }
 /**
- * Write `<stem>.ninjs.json` (IPTC ninjs 2.2) for every article. Default `true`.
+ * ninjs output. `true` (default) writes `<stem>.ninjs.json` (IPTC ninjs 2.2) for every article, `false` writes none; an object configures partner profiles.
  */
-ninjs?: boolean
+ninjs?: (boolean | {
+/**
+ * Partner profiles, by name: each writes one ninjs file per article. `default` configures `<stem>.ninjs.json`; any other profile writes `<stem>.<name>.ninjs.json`, or `<stem><suffix>` with a `suffix`.
+ */
+profiles?: {
+default?: NinjsDefaultProfile
+[k: string]: NinjsProfile | undefined
+}
+})
 /**
  * Feeds over the whole build, written to the output folder from the articles with a date and a URL, newest first.
  */
@@ -394,16 +415,34 @@ export interface NitfDefaultProfile {
 namespace?: NitfNamespace
 encoding?: NitfEncoding
 meta?: NitfMeta
+byline?: NitfBylineStyle
 }
 /**
- * A partner profile. Defaults: namespaced, UTF-8, no extra `meta`, suffix `.<name>.nitf.xml`.
+ * A partner profile. Defaults: namespaced, UTF-8, no extra `meta`, bylines as markup, suffix `.<name>.nitf.xml`.
  */
 export interface NitfProfile {
 namespace?: NitfNamespace
 encoding?: NitfEncoding
 meta?: NitfMeta
+byline?: NitfBylineStyle
 /**
  * What follows the stem in the output name (`.kindle.xml`); it must differ from every other output's.
+ */
+suffix?: string
+}
+/**
+ * The profile of `<stem>.ninjs.json`.
+ */
+export interface NinjsDefaultProfile {
+version?: NinjsVersion
+}
+/**
+ * A partner profile. Defaults: ninjs 2.2, suffix `.<name>.ninjs.json`.
+ */
+export interface NinjsProfile {
+version?: NinjsVersion
+/**
+ * What follows the stem in the output name (`.partner.json`); it must differ from every other output's.
  */
 suffix?: string
 }

@@ -2189,12 +2189,12 @@ return errors === 0;
 validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateConfig = validate32;
-const schema64 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:copydesk:schema:config","title":"Config","description":"Project-wide `copydesk.config.json`. Every key is optional.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"publisher":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"url":{"$ref":"#/$defs/absoluteUrl"},"logo":{"type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"$ref":"#/$defs/absoluteUrl"},"width":{"type":"integer","minimum":1},"height":{"type":"integer","minimum":1}}},"sameAs":{"description":"Profiles of the publisher elsewhere (social accounts, Wikipedia).","type":"array","items":{"$ref":"#/$defs/absoluteUrl"},"uniqueItems":true}}},"baseUrl":{"description":"Article URLs are `baseUrl` + the input path without extension, when the sidecar gives no `url`.","$ref":"#/$defs/absoluteUrl"},"language":{"description":"Default language when a sidecar gives none.","$ref":"#/$defs/languageTag"},"nitf":{"description":"NITF settings: identifiers, rights, and one output per partner profile.","type":"object","additionalProperties":false,"properties":{"regsrc":{"description":"NITF `doc-id/@regsrc`: the registered source of the identifiers.","type":"string","pattern":"^\\S+$"},"rights":{"$ref":"#/$defs/nitfRights"},"profiles":{"description":"Partner profiles, by name: each writes one NITF file per article. `default` configures `<stem>.nitf.xml` (namespaced, UTF-8 unless it says otherwise); any other profile writes `<stem>.<name>.nitf.xml`, or `<stem><suffix>` with a `suffix`.","type":"object","propertyNames":{"$ref":"#/$defs/nitfProfileName"},"properties":{"default":{"$ref":"#/$defs/nitfDefaultProfile"}},"additionalProperties":{"$ref":"#/$defs/nitfProfile"}}}},"authors":{"description":"The author directory: people and desks by the names bylines print, with the profile URLs search engines want.","type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1},"aliases":{"description":"Other spellings bylines use (`JANE DOE`, `J. Doe`); matched without regard to case.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"url":{"description":"The author's page on the publisher's site.","$ref":"#/$defs/absoluteUrl"},"sameAs":{"type":"array","items":{"$ref":"#/$defs/absoluteUrl"},"uniqueItems":true},"jobTitle":{"type":"string","minLength":1}}}},"copyrightHolder":{"description":"Who holds the copyright of every article, unless a sidecar says otherwise.","type":"string","minLength":1},"license":{"description":"URL of the licence articles are published under.","$ref":"#/$defs/absoluteUrl"},"maxFileSize":{"description":"Largest article file to read, in bytes; a larger file is refused with a message. Default 1048576 (1 MiB).","type":"integer","minimum":1},"extraction":{"description":"What the desk teaches the extractor, added to the built-in line rules: patterns are JavaScript regular expressions, case-insensitive and Unicode-aware, tested against each line as normalized (anchor with `^…$` to match whole lines).","type":"object","additionalProperties":false,"properties":{"boilerplate":{"description":"Lines to drop wherever they stand (`^Sign up for our .* newsletter$`).","$ref":"#/$defs/linePatterns"},"signatures":{"description":"Desk signatures that end a story, dropped at its end only (`^\\\\(HC\\\\)$`).","$ref":"#/$defs/linePatterns"},"publications":{"description":"Publication names a masthead line above the headline may be (`The Harbour Courier`), compared without case.","$ref":"#/$defs/names"}}},"ninjs":{"description":"Write `<stem>.ninjs.json` (IPTC ninjs 2.2) for every article. Default `true`.","type":"boolean"},"feeds":{"description":"Feeds over the whole build, written to the output folder from the articles with a date and a URL, newest first.","type":"object","additionalProperties":false,"properties":{"atom":{"description":"Write `feed.atom` (RFC 4287). Default `true`.","type":"boolean"},"rss":{"description":"Write `feed.rss` (RSS 2.0). Default `true`.","type":"boolean"},"json":{"description":"Write `feed.json` (JSON Feed 1.1). Default `true`.","type":"boolean"},"length":{"description":"Most entries per feed. Default 20.","type":"integer","minimum":1,"maximum":1000},"title":{"description":"Feed title. Default: the publisher's name, else the site's host name.","type":"string","minLength":1},"description":{"description":"Feed description (RSS `channel/description`).","type":"string","minLength":1},"url":{"description":"The site's home page, the feeds' link. Default: the publisher's `url`, else `baseUrl`.","$ref":"#/$defs/absoluteUrl"},"base":{"description":"Where the output folder is published, for the feeds' self links and the news sitemap index (`<base>feed.atom`). Default: `baseUrl`.","$ref":"#/$defs/absoluteUrl"}}},"newsSitemap":{"description":"Google News sitemap `news-sitemap.xml` over the whole build: articles published within two days before `now`.","type":"object","additionalProperties":false,"properties":{"enabled":{"description":"Write the news sitemap. Default `true`.","type":"boolean"},"now":{"description":"Reference time of the two-day window (the `--now` option wins). Default: the newest article's publication date, never the clock.","$ref":"#/$defs/dateTime"},"publicationName":{"description":"`news:publication/news:name`, the name as Google News shows it. Default: the publisher's name.","type":"string","minLength":1}}}},"$defs":{"absoluteUrl":{"description":"An absolute http(s) URL.","type":"string","format":"uri","pattern":"^https?://[^\\s/?#]+[^\\s]*$"},"languageTag":{"description":"A BCP 47 language tag (`en`, `en-GB`): copydesk checks it with a BCP 47 parser (rule `language-tag`).","type":"string","minLength":1},"dateTime":{"description":"ISO 8601 date-time with seconds (no leap second) and a UTC offset (at most 14 hours).","type":"string","format":"date-time","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:(?:0\\d|1[0-3]):[0-5]\\d|14:00))$"},"nitfProfileName":{"description":"A profile name: lower-case letters, digits, `-` and `_`, safe as part of a file name on every system.","type":"string","pattern":"^[a-z0-9][a-z0-9_-]{0,63}$"},"nitfNamespace":{"description":"`namespaced`: root `<nitf xmlns=\"http://iptc.org/std/NITF/2006-10-18/\">`; `bare`: `<nitf>` without a namespace, for parsers that accept nothing else.","enum":["namespaced","bare"]},"nitfEncoding":{"description":"Encoding of the file, named in its XML declaration; characters outside it are written as numeric character references (`&#x2019;`).","enum":["utf-8","iso-8859-1","us-ascii"]},"nitfMeta":{"description":"Extra `head/meta` elements, in order.","type":"array","items":{"type":"object","additionalProperties":false,"required":["name","content"],"properties":{"name":{"description":"`meta/@name`, an XML name token.","type":"string","pattern":"^[A-Za-z0-9._:-]+$"},"content":{"type":"string","minLength":1}}}},"nitfDefaultProfile":{"description":"The profile of `<stem>.nitf.xml`.","type":"object","additionalProperties":false,"properties":{"namespace":{"$ref":"#/$defs/nitfNamespace"},"encoding":{"$ref":"#/$defs/nitfEncoding"},"meta":{"$ref":"#/$defs/nitfMeta"}}},"nitfProfile":{"description":"A partner profile. Defaults: namespaced, UTF-8, no extra `meta`, suffix `.<name>.nitf.xml`.","type":"object","additionalProperties":false,"properties":{"namespace":{"$ref":"#/$defs/nitfNamespace"},"encoding":{"$ref":"#/$defs/nitfEncoding"},"meta":{"$ref":"#/$defs/nitfMeta"},"suffix":{"description":"What follows the stem in the output name (`.kindle.xml`); it must differ from every other output's.","type":"string","pattern":"^(?:\\.[a-z0-9][a-z0-9_-]*)*\\.xml$"}}},"nitfRights":{"description":"NITF `docdata/doc.rights`: who holds the rights to the articles and what partners may do with them.","type":"object","additionalProperties":false,"properties":{"owner":{"type":"string","minLength":1,"description":"`@owner`: who holds the rights."},"agent":{"type":"string","minLength":1,"description":"`@agent`: who acts for the owner."},"type":{"type":"string","minLength":1,"description":"`@type`: the kind of rights (`all`, `print`, `online`)."},"geography":{"type":"string","minLength":1,"description":"`@geography`: where the rights apply."},"locationCode":{"type":"string","minLength":1,"description":"`@location-code`: a code for that area."},"codeSource":{"type":"string","minLength":1,"description":"`@code-source`: the code list of `locationCode`."},"limitations":{"type":"string","minLength":1,"description":"`@limitations`: what may not be done."},"startDate":{"$ref":"#/$defs/dateTime","description":"`@startdate`: when the rights begin."},"endDate":{"$ref":"#/$defs/dateTime","description":"`@enddate`: when the rights end."}}},"linePatterns":{"type":"array","items":{"type":"string","minLength":1,"format":"regex"},"uniqueItems":true},"names":{"type":"array","items":{"type":"string","minLength":1,"pattern":"\\S"},"uniqueItems":true}}};
+const schema64 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:copydesk:schema:config","title":"Config","description":"Project-wide `copydesk.config.json`. Every key is optional.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"publisher":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"url":{"$ref":"#/$defs/absoluteUrl"},"logo":{"type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"$ref":"#/$defs/absoluteUrl"},"width":{"type":"integer","minimum":1},"height":{"type":"integer","minimum":1}}},"sameAs":{"description":"Profiles of the publisher elsewhere (social accounts, Wikipedia).","type":"array","items":{"$ref":"#/$defs/absoluteUrl"},"uniqueItems":true}}},"baseUrl":{"description":"Article URLs are `baseUrl` + the input path without extension, when the sidecar gives no `url`.","$ref":"#/$defs/absoluteUrl"},"language":{"description":"Default language when a sidecar gives none.","$ref":"#/$defs/languageTag"},"nitf":{"description":"NITF settings: identifiers, rights, and one output per partner profile.","type":"object","additionalProperties":false,"properties":{"regsrc":{"description":"NITF `doc-id/@regsrc`: the registered source of the identifiers.","type":"string","pattern":"^\\S+$"},"rights":{"$ref":"#/$defs/nitfRights"},"profiles":{"description":"Partner profiles, by name: each writes one NITF file per article. `default` configures `<stem>.nitf.xml` (namespaced, UTF-8 unless it says otherwise); any other profile writes `<stem>.<name>.nitf.xml`, or `<stem><suffix>` with a `suffix`.","type":"object","propertyNames":{"$ref":"#/$defs/nitfProfileName"},"properties":{"default":{"$ref":"#/$defs/nitfDefaultProfile"}},"additionalProperties":{"$ref":"#/$defs/nitfProfile"}}}},"authors":{"description":"The author directory: people and desks by the names bylines print, with the profile URLs search engines want.","type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1},"aliases":{"description":"Other spellings bylines use (`JANE DOE`, `J. Doe`); matched without regard to case.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"url":{"description":"The author's page on the publisher's site.","$ref":"#/$defs/absoluteUrl"},"sameAs":{"type":"array","items":{"$ref":"#/$defs/absoluteUrl"},"uniqueItems":true},"jobTitle":{"type":"string","minLength":1}}}},"copyrightHolder":{"description":"Who holds the copyright of every article, unless a sidecar says otherwise.","type":"string","minLength":1},"license":{"description":"URL of the licence articles are published under.","$ref":"#/$defs/absoluteUrl"},"maxFileSize":{"description":"Largest article file to read, in bytes; a larger file is refused with a message. Default 1048576 (1 MiB).","type":"integer","minimum":1},"extraction":{"description":"What the desk teaches the extractor, added to the built-in line rules: patterns are JavaScript regular expressions, case-insensitive and Unicode-aware, tested against each line as normalized (anchor with `^…$` to match whole lines).","type":"object","additionalProperties":false,"properties":{"boilerplate":{"description":"Lines to drop wherever they stand (`^Sign up for our .* newsletter$`).","$ref":"#/$defs/linePatterns"},"signatures":{"description":"Desk signatures that end a story, dropped at its end only (`^\\\\(HC\\\\)$`).","$ref":"#/$defs/linePatterns"},"publications":{"description":"Publication names a masthead line above the headline may be (`The Harbour Courier`), compared without case.","$ref":"#/$defs/names"},"agencies":{"description":"News agency names to recognise in bylines (`By Jo Lee, Harbour News Service`), datelines (`PORT ELLIS (HNS) -`) and credit lines, besides the built-in ones (AP, Reuters, AFP, dpa, …), compared without case.","$ref":"#/$defs/names"}}},"ninjs":{"description":"ninjs output. `true` (default) writes `<stem>.ninjs.json` (IPTC ninjs 2.2) for every article, `false` writes none; an object configures partner profiles.","oneOf":[{"type":"boolean"},{"type":"object","additionalProperties":false,"properties":{"profiles":{"description":"Partner profiles, by name: each writes one ninjs file per article. `default` configures `<stem>.ninjs.json`; any other profile writes `<stem>.<name>.ninjs.json`, or `<stem><suffix>` with a `suffix`.","type":"object","propertyNames":{"$ref":"#/$defs/nitfProfileName"},"properties":{"default":{"$ref":"#/$defs/ninjsDefaultProfile"}},"additionalProperties":{"$ref":"#/$defs/ninjsProfile"}}}}]},"feeds":{"description":"Feeds over the whole build, written to the output folder from the articles with a date and a URL, newest first.","type":"object","additionalProperties":false,"properties":{"atom":{"description":"Write `feed.atom` (RFC 4287). Default `true`.","type":"boolean"},"rss":{"description":"Write `feed.rss` (RSS 2.0). Default `true`.","type":"boolean"},"json":{"description":"Write `feed.json` (JSON Feed 1.1). Default `true`.","type":"boolean"},"length":{"description":"Most entries per feed. Default 20.","type":"integer","minimum":1,"maximum":1000},"title":{"description":"Feed title. Default: the publisher's name, else the site's host name.","type":"string","minLength":1},"description":{"description":"Feed description (RSS `channel/description`).","type":"string","minLength":1},"url":{"description":"The site's home page, the feeds' link. Default: the publisher's `url`, else `baseUrl`.","$ref":"#/$defs/absoluteUrl"},"base":{"description":"Where the output folder is published, for the feeds' self links and the news sitemap index (`<base>feed.atom`). Default: `baseUrl`.","$ref":"#/$defs/absoluteUrl"}}},"newsSitemap":{"description":"Google News sitemap `news-sitemap.xml` over the whole build: articles published within two days before `now`.","type":"object","additionalProperties":false,"properties":{"enabled":{"description":"Write the news sitemap. Default `true`.","type":"boolean"},"now":{"description":"Reference time of the two-day window (the `--now` option wins). Default: the newest article's publication date, never the clock.","$ref":"#/$defs/dateTime"},"publicationName":{"description":"`news:publication/news:name`, the name as Google News shows it. Default: the publisher's name.","type":"string","minLength":1}}}},"$defs":{"absoluteUrl":{"description":"An absolute http(s) URL.","type":"string","format":"uri","pattern":"^https?://[^\\s/?#]+[^\\s]*$"},"languageTag":{"description":"A BCP 47 language tag (`en`, `en-GB`): copydesk checks it with a BCP 47 parser (rule `language-tag`).","type":"string","minLength":1},"dateTime":{"description":"ISO 8601 date-time with seconds (no leap second) and a UTC offset (at most 14 hours).","type":"string","format":"date-time","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:(?:0\\d|1[0-3]):[0-5]\\d|14:00))$"},"nitfProfileName":{"description":"A profile name: lower-case letters, digits, `-` and `_`, safe as part of a file name on every system.","type":"string","pattern":"^[a-z0-9][a-z0-9_-]{0,63}$"},"nitfNamespace":{"description":"`namespaced`: root `<nitf xmlns=\"http://iptc.org/std/NITF/2006-10-18/\">`; `bare`: `<nitf>` without a namespace, for parsers that accept nothing else.","enum":["namespaced","bare"]},"nitfEncoding":{"description":"Encoding of the file, named in its XML declaration; characters outside it are written as numeric character references (`&#x2019;`).","enum":["utf-8","iso-8859-1","us-ascii"]},"nitfMeta":{"description":"Extra `head/meta` elements, in order.","type":"array","items":{"type":"object","additionalProperties":false,"required":["name","content"],"properties":{"name":{"description":"`meta/@name`, an XML name token.","type":"string","pattern":"^[A-Za-z0-9._:-]+$"},"content":{"type":"string","minLength":1}}}},"nitfDefaultProfile":{"description":"The profile of `<stem>.nitf.xml`.","type":"object","additionalProperties":false,"properties":{"namespace":{"$ref":"#/$defs/nitfNamespace"},"encoding":{"$ref":"#/$defs/nitfEncoding"},"meta":{"$ref":"#/$defs/nitfMeta"},"byline":{"$ref":"#/$defs/nitfBylineStyle"}}},"nitfProfile":{"description":"A partner profile. Defaults: namespaced, UTF-8, no extra `meta`, bylines as markup, suffix `.<name>.nitf.xml`.","type":"object","additionalProperties":false,"properties":{"namespace":{"$ref":"#/$defs/nitfNamespace"},"encoding":{"$ref":"#/$defs/nitfEncoding"},"meta":{"$ref":"#/$defs/nitfMeta"},"byline":{"$ref":"#/$defs/nitfBylineStyle"},"suffix":{"description":"What follows the stem in the output name (`.kindle.xml`); it must differ from every other output's.","type":"string","pattern":"^(?:\\.[a-z0-9][a-z0-9_-]*)*\\.xml$"}}},"nitfRights":{"description":"NITF `docdata/doc.rights`: who holds the rights to the articles and what partners may do with them.","type":"object","additionalProperties":false,"properties":{"owner":{"type":"string","minLength":1,"description":"`@owner`: who holds the rights."},"agent":{"type":"string","minLength":1,"description":"`@agent`: who acts for the owner."},"type":{"type":"string","minLength":1,"description":"`@type`: the kind of rights (`all`, `print`, `online`)."},"geography":{"type":"string","minLength":1,"description":"`@geography`: where the rights apply."},"locationCode":{"type":"string","minLength":1,"description":"`@location-code`: a code for that area."},"codeSource":{"type":"string","minLength":1,"description":"`@code-source`: the code list of `locationCode`."},"limitations":{"type":"string","minLength":1,"description":"`@limitations`: what may not be done."},"startDate":{"$ref":"#/$defs/dateTime","description":"`@startdate`: when the rights begin."},"endDate":{"$ref":"#/$defs/dateTime","description":"`@enddate`: when the rights end."}}},"linePatterns":{"type":"array","items":{"type":"string","minLength":1,"format":"regex"},"uniqueItems":true},"names":{"type":"array","items":{"type":"string","minLength":1,"pattern":"\\S"},"uniqueItems":true},"nitfBylineStyle":{"description":"How the byline is written: `markup` (default) tags each author as `person` with `byttl` titles; `plain` writes the printed byline as text, every author in it, for parsers that read the byline's text and its first `person` only.","enum":["markup","plain"]},"ninjsVersion":{"description":"The ninjs version written: `2.2` (default), `1.6` for 1.x consumers (UTC date-times, `body_html`, `associations` keyed by name), `3.1` for new projects.","enum":["1.6","2.2","3.1"]},"ninjsDefaultProfile":{"description":"The profile of `<stem>.ninjs.json`.","type":"object","additionalProperties":false,"properties":{"version":{"$ref":"#/$defs/ninjsVersion"}}},"ninjsProfile":{"description":"A partner profile. Defaults: ninjs 2.2, suffix `.<name>.ninjs.json`.","type":"object","additionalProperties":false,"properties":{"version":{"$ref":"#/$defs/ninjsVersion"},"suffix":{"description":"What follows the stem in the output name (`.partner.json`); it must differ from every other output's.","type":"string","pattern":"^(?:\\.[a-z0-9][a-z0-9_-]*)*\\.json$"}}}}};
 const schema65 = {"description":"An absolute http(s) URL.","type":"string","format":"uri","pattern":"^https?://[^\\s/?#]+[^\\s]*$"};
 const schema69 = {"description":"A BCP 47 language tag (`en`, `en-GB`): copydesk checks it with a BCP 47 parser (rule `language-tag`).","type":"string","minLength":1};
 const schema73 = {"description":"A profile name: lower-case letters, digits, `-` and `_`, safe as part of a file name on every system.","type":"string","pattern":"^[a-z0-9][a-z0-9_-]{0,63}$"};
-const schema85 = {"type":"array","items":{"type":"string","minLength":1,"format":"regex"},"uniqueItems":true};
-const schema87 = {"type":"array","items":{"type":"string","minLength":1,"pattern":"\\S"},"uniqueItems":true};
+const schema87 = {"type":"array","items":{"type":"string","minLength":1,"format":"regex"},"uniqueItems":true};
+const schema89 = {"type":"array","items":{"type":"string","minLength":1,"pattern":"\\S"},"uniqueItems":true};
 const schema71 = {"description":"ISO 8601 date-time with seconds (no leap second) and a UTC offset (at most 14 hours).","type":"string","format":"date-time","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:(?:0\\d|1[0-3]):[0-5]\\d|14:00))$"};
 const func0 = require("ajv/dist/runtime/equal").default;
 const formats38 = require("ajv-formats/dist/formats").fullFormats.regex;
@@ -2487,10 +2487,11 @@ return errors === 0;
 }
 validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema74 = {"description":"A partner profile. Defaults: namespaced, UTF-8, no extra `meta`, suffix `.<name>.nitf.xml`.","type":"object","additionalProperties":false,"properties":{"namespace":{"$ref":"#/$defs/nitfNamespace"},"encoding":{"$ref":"#/$defs/nitfEncoding"},"meta":{"$ref":"#/$defs/nitfMeta"},"suffix":{"description":"What follows the stem in the output name (`.kindle.xml`); it must differ from every other output's.","type":"string","pattern":"^(?:\\.[a-z0-9][a-z0-9_-]*)*\\.xml$"}}};
+const schema74 = {"description":"A partner profile. Defaults: namespaced, UTF-8, no extra `meta`, bylines as markup, suffix `.<name>.nitf.xml`.","type":"object","additionalProperties":false,"properties":{"namespace":{"$ref":"#/$defs/nitfNamespace"},"encoding":{"$ref":"#/$defs/nitfEncoding"},"meta":{"$ref":"#/$defs/nitfMeta"},"byline":{"$ref":"#/$defs/nitfBylineStyle"},"suffix":{"description":"What follows the stem in the output name (`.kindle.xml`); it must differ from every other output's.","type":"string","pattern":"^(?:\\.[a-z0-9][a-z0-9_-]*)*\\.xml$"}}};
 const schema75 = {"description":"`namespaced`: root `<nitf xmlns=\"http://iptc.org/std/NITF/2006-10-18/\">`; `bare`: `<nitf>` without a namespace, for parsers that accept nothing else.","enum":["namespaced","bare"]};
 const schema76 = {"description":"Encoding of the file, named in its XML declaration; characters outside it are written as numeric character references (`&#x2019;`).","enum":["utf-8","iso-8859-1","us-ascii"]};
 const schema77 = {"description":"Extra `head/meta` elements, in order.","type":"array","items":{"type":"object","additionalProperties":false,"required":["name","content"],"properties":{"name":{"description":"`meta/@name`, an XML name token.","type":"string","pattern":"^[A-Za-z0-9._:-]+$"},"content":{"type":"string","minLength":1}}}};
+const schema78 = {"description":"How the byline is written: `markup` (default) tags each author as `person` with `byttl` titles; `plain` writes the printed byline as text, every author in it, for parsers that read the byline's text and its first `person` only.","enum":["markup","plain"]};
 const pattern40 = new RegExp("^[A-Za-z0-9._:-]+$", "u");
 const pattern41 = new RegExp("^(?:\\.[a-z0-9][a-z0-9_-]*)*\\.xml$", "u");
 
@@ -2506,7 +2507,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!((((key0 === "namespace") || (key0 === "encoding")) || (key0 === "meta")) || (key0 === "suffix"))){
+if(!(((((key0 === "namespace") || (key0 === "encoding")) || (key0 === "meta")) || (key0 === "byline")) || (key0 === "suffix"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -2656,11 +2657,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.suffix !== undefined){
-let data6 = data.suffix;
-if(typeof data6 === "string"){
-if(!pattern41.test(data6)){
-const err12 = {instancePath:instancePath+"/suffix",schemaPath:"#/properties/suffix/pattern",keyword:"pattern",params:{pattern: "^(?:\\.[a-z0-9][a-z0-9_-]*)*\\.xml$"},message:"must match pattern \""+"^(?:\\.[a-z0-9][a-z0-9_-]*)*\\.xml$"+"\""};
+if(data.byline !== undefined){
+let data6 = data.byline;
+if(!((data6 === "markup") || (data6 === "plain"))){
+const err12 = {instancePath:instancePath+"/byline",schemaPath:"#/$defs/nitfBylineStyle/enum",keyword:"enum",params:{allowedValues: schema78.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2670,8 +2670,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-else {
-const err13 = {instancePath:instancePath+"/suffix",schemaPath:"#/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.suffix !== undefined){
+let data7 = data.suffix;
+if(typeof data7 === "string"){
+if(!pattern41.test(data7)){
+const err13 = {instancePath:instancePath+"/suffix",schemaPath:"#/properties/suffix/pattern",keyword:"pattern",params:{pattern: "^(?:\\.[a-z0-9][a-z0-9_-]*)*\\.xml$"},message:"must match pattern \""+"^(?:\\.[a-z0-9][a-z0-9_-]*)*\\.xml$"+"\""};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2681,9 +2684,8 @@ vErrors.push(err13);
 errors++;
 }
 }
-}
 else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err14 = {instancePath:instancePath+"/suffix",schemaPath:"#/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2692,12 +2694,24 @@ vErrors.push(err14);
 }
 errors++;
 }
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
 validate35.errors = vErrors;
 return errors === 0;
 }
 validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema78 = {"description":"The profile of `<stem>.nitf.xml`.","type":"object","additionalProperties":false,"properties":{"namespace":{"$ref":"#/$defs/nitfNamespace"},"encoding":{"$ref":"#/$defs/nitfEncoding"},"meta":{"$ref":"#/$defs/nitfMeta"}}};
+const schema79 = {"description":"The profile of `<stem>.nitf.xml`.","type":"object","additionalProperties":false,"properties":{"namespace":{"$ref":"#/$defs/nitfNamespace"},"encoding":{"$ref":"#/$defs/nitfEncoding"},"meta":{"$ref":"#/$defs/nitfMeta"},"byline":{"$ref":"#/$defs/nitfBylineStyle"}}};
 
 function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2711,7 +2725,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(((key0 === "namespace") || (key0 === "encoding")) || (key0 === "meta"))){
+if(!((((key0 === "namespace") || (key0 === "encoding")) || (key0 === "meta")) || (key0 === "byline"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -2861,9 +2875,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.byline !== undefined){
+let data6 = data.byline;
+if(!((data6 === "markup") || (data6 === "plain"))){
+const err12 = {instancePath:instancePath+"/byline",schemaPath:"#/$defs/nitfBylineStyle/enum",keyword:"enum",params:{allowedValues: schema78.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2872,10 +2887,157 @@ vErrors.push(err12);
 }
 errors++;
 }
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
 validate37.errors = vErrors;
 return errors === 0;
 }
 validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema92 = {"description":"A partner profile. Defaults: ninjs 2.2, suffix `.<name>.ninjs.json`.","type":"object","additionalProperties":false,"properties":{"version":{"$ref":"#/$defs/ninjsVersion"},"suffix":{"description":"What follows the stem in the output name (`.partner.json`); it must differ from every other output's.","type":"string","pattern":"^(?:\\.[a-z0-9][a-z0-9_-]*)*\\.json$"}}};
+const schema93 = {"description":"The ninjs version written: `2.2` (default), `1.6` for 1.x consumers (UTC date-times, `body_html`, `associations` keyed by name), `3.1` for new projects.","enum":["1.6","2.2","3.1"]};
+const pattern49 = new RegExp("^(?:\\.[a-z0-9][a-z0-9_-]*)*\\.json$", "u");
+
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate39.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "version") || (key0 === "suffix"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.version !== undefined){
+let data0 = data.version;
+if(!(((data0 === "1.6") || (data0 === "2.2")) || (data0 === "3.1"))){
+const err1 = {instancePath:instancePath+"/version",schemaPath:"#/$defs/ninjsVersion/enum",keyword:"enum",params:{allowedValues: schema93.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.suffix !== undefined){
+let data1 = data.suffix;
+if(typeof data1 === "string"){
+if(!pattern49.test(data1)){
+const err2 = {instancePath:instancePath+"/suffix",schemaPath:"#/properties/suffix/pattern",keyword:"pattern",params:{pattern: "^(?:\\.[a-z0-9][a-z0-9_-]*)*\\.json$"},message:"must match pattern \""+"^(?:\\.[a-z0-9][a-z0-9_-]*)*\\.json$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/suffix",schemaPath:"#/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate39.errors = vErrors;
+return errors === 0;
+}
+validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema94 = {"description":"The profile of `<stem>.ninjs.json`.","type":"object","additionalProperties":false,"properties":{"version":{"$ref":"#/$defs/ninjsVersion"}}};
+
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate41.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "version")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.version !== undefined){
+let data0 = data.version;
+if(!(((data0 === "1.6") || (data0 === "2.2")) || (data0 === "3.1"))){
+const err1 = {instancePath:instancePath+"/version",schemaPath:"#/$defs/ninjsVersion/enum",keyword:"enum",params:{allowedValues: schema93.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate41.errors = vErrors;
+return errors === 0;
+}
+validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -3740,7 +3902,7 @@ if(data.extraction !== undefined){
 let data30 = data.extraction;
 if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
 for(const key7 in data30){
-if(!(((key7 === "boilerplate") || (key7 === "signatures")) || (key7 === "publications"))){
+if(!((((key7 === "boilerplate") || (key7 === "signatures")) || (key7 === "publications")) || (key7 === "agencies"))){
 const err64 = {instancePath:instancePath+"/extraction",schemaPath:"#/properties/extraction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err64];
@@ -3976,9 +4138,15 @@ vErrors.push(err79);
 errors++;
 }
 }
-}
-else {
-const err80 = {instancePath:instancePath+"/extraction",schemaPath:"#/properties/extraction/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data30.agencies !== undefined){
+let data37 = data30.agencies;
+if(Array.isArray(data37)){
+const len7 = data37.length;
+for(let i13=0; i13<len7; i13++){
+let data38 = data37[i13];
+if(typeof data38 === "string"){
+if(func2(data38) < 1){
+const err80 = {instancePath:instancePath+"/extraction/agencies/" + i13,schemaPath:"#/$defs/names/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -3987,10 +4155,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-if(data.ninjs !== undefined){
-if(typeof data.ninjs !== "boolean"){
-const err81 = {instancePath:instancePath+"/ninjs",schemaPath:"#/properties/ninjs/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(!pattern46.test(data38)){
+const err81 = {instancePath:instancePath+"/extraction/agencies/" + i13,schemaPath:"#/$defs/names/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -4000,12 +4166,8 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data.feeds !== undefined){
-let data38 = data.feeds;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-for(const key8 in data38){
-if(!((((((((key8 === "atom") || (key8 === "rss")) || (key8 === "json")) || (key8 === "length")) || (key8 === "title")) || (key8 === "description")) || (key8 === "url")) || (key8 === "base"))){
-const err82 = {instancePath:instancePath+"/feeds",schemaPath:"#/properties/feeds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+else {
+const err82 = {instancePath:instancePath+"/extraction/agencies/" + i13,schemaPath:"#/$defs/names/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -4015,9 +4177,18 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data38.atom !== undefined){
-if(typeof data38.atom !== "boolean"){
-const err83 = {instancePath:instancePath+"/feeds/atom",schemaPath:"#/properties/feeds/properties/atom/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+let i14 = data37.length;
+let j6;
+if(i14 > 1){
+const indices4 = {};
+for(;i14--;){
+let item4 = data37[i14];
+if(typeof item4 !== "string"){
+continue;
+}
+if(typeof indices4[item4] == "number"){
+j6 = indices4[item4];
+const err83 = {instancePath:instancePath+"/extraction/agencies",schemaPath:"#/$defs/names/uniqueItems",keyword:"uniqueItems",params:{i: i14, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i14+" are identical)"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -4025,11 +4196,14 @@ else {
 vErrors.push(err83);
 }
 errors++;
+break;
+}
+indices4[item4] = i14;
 }
 }
-if(data38.rss !== undefined){
-if(typeof data38.rss !== "boolean"){
-const err84 = {instancePath:instancePath+"/feeds/rss",schemaPath:"#/properties/feeds/properties/rss/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err84 = {instancePath:instancePath+"/extraction/agencies",schemaPath:"#/$defs/names/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -4039,9 +4213,9 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data38.json !== undefined){
-if(typeof data38.json !== "boolean"){
-const err85 = {instancePath:instancePath+"/feeds/json",schemaPath:"#/properties/feeds/properties/json/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err85 = {instancePath:instancePath+"/extraction",schemaPath:"#/properties/extraction/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -4051,10 +4225,14 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data38.length !== undefined){
-let data42 = data38.length;
-if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
-const err86 = {instancePath:instancePath+"/feeds/length",schemaPath:"#/properties/feeds/properties/length/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.ninjs !== undefined){
+let data39 = data.ninjs;
+const _errs99 = errors;
+let valid45 = false;
+let passing0 = null;
+const _errs100 = errors;
+if(typeof data39 !== "boolean"){
+const err86 = {instancePath:instancePath+"/ninjs",schemaPath:"#/properties/ninjs/oneOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -4063,9 +4241,16 @@ vErrors.push(err86);
 }
 errors++;
 }
-if((typeof data42 == "number") && (isFinite(data42))){
-if(data42 > 1000 || isNaN(data42)){
-const err87 = {instancePath:instancePath+"/feeds/length",schemaPath:"#/properties/feeds/properties/length/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
+var _valid0 = _errs100 === errors;
+if(_valid0){
+valid45 = true;
+passing0 = 0;
+}
+const _errs102 = errors;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+for(const key8 in data39){
+if(!(key8 === "profiles")){
+const err87 = {instancePath:instancePath+"/ninjs",schemaPath:"#/properties/ninjs/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -4074,8 +4259,15 @@ vErrors.push(err87);
 }
 errors++;
 }
-if(data42 < 1 || isNaN(data42)){
-const err88 = {instancePath:instancePath+"/feeds/length",schemaPath:"#/properties/feeds/properties/length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data39.profiles !== undefined){
+let data40 = data39.profiles;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key9 in data40){
+const _errs107 = errors;
+if(typeof key9 === "string"){
+if(!pattern39.test(key9)){
+const err88 = {instancePath:instancePath+"/ninjs/profiles",schemaPath:"#/$defs/nitfProfileName/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]{0,63}$"+"\"",propertyName:key9};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -4085,12 +4277,8 @@ vErrors.push(err88);
 errors++;
 }
 }
-}
-if(data38.title !== undefined){
-let data43 = data38.title;
-if(typeof data43 === "string"){
-if(func2(data43) < 1){
-const err89 = {instancePath:instancePath+"/feeds/title",schemaPath:"#/properties/feeds/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err89 = {instancePath:instancePath+"/ninjs/profiles",schemaPath:"#/$defs/nitfProfileName/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key9};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -4099,9 +4287,9 @@ vErrors.push(err89);
 }
 errors++;
 }
-}
-else {
-const err90 = {instancePath:instancePath+"/feeds/title",schemaPath:"#/properties/feeds/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid47 = _errs107 === errors;
+if(!valid47){
+const err90 = {instancePath:instancePath+"/ninjs/profiles",schemaPath:"#/properties/ninjs/oneOf/1/properties/profiles/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -4111,11 +4299,23 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data38.description !== undefined){
-let data44 = data38.description;
-if(typeof data44 === "string"){
-if(func2(data44) < 1){
-const err91 = {instancePath:instancePath+"/feeds/description",schemaPath:"#/properties/feeds/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key10 in data40){
+if(!(key10 === "default")){
+if(!(validate39(data40[key10], {instancePath:instancePath+"/ninjs/profiles/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data40,parentDataProperty:key10,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+errors = vErrors.length;
+}
+}
+}
+if(data40.default !== undefined){
+if(!(validate41(data40.default, {instancePath:instancePath+"/ninjs/profiles/default",parentData:data40,parentDataProperty:"default",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/ninjs/profiles",schemaPath:"#/properties/ninjs/oneOf/1/properties/profiles/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -4125,8 +4325,9 @@ vErrors.push(err91);
 errors++;
 }
 }
+}
 else {
-const err92 = {instancePath:instancePath+"/feeds/description",schemaPath:"#/properties/feeds/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err92 = {instancePath:instancePath+"/ninjs",schemaPath:"#/properties/ninjs/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -4135,12 +4336,19 @@ vErrors.push(err92);
 }
 errors++;
 }
+var _valid0 = _errs102 === errors;
+if(_valid0 && valid45){
+valid45 = false;
+passing0 = [passing0, 1];
 }
-if(data38.url !== undefined){
-let data45 = data38.url;
-if(typeof data45 === "string"){
-if(!pattern25.test(data45)){
-const err93 = {instancePath:instancePath+"/feeds/url",schemaPath:"#/$defs/absoluteUrl/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/?#]+[^\\s]*$"},message:"must match pattern \""+"^https?://[^\\s/?#]+[^\\s]*$"+"\""};
+else {
+if(_valid0){
+valid45 = true;
+passing0 = 1;
+}
+}
+if(!valid45){
+const err93 = {instancePath:instancePath+"/ninjs",schemaPath:"#/properties/ninjs/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -4149,8 +4357,24 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(!(formats8(data45))){
-const err94 = {instancePath:instancePath+"/feeds/url",schemaPath:"#/$defs/absoluteUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+else {
+errors = _errs99;
+if(vErrors !== null){
+if(_errs99){
+vErrors.length = _errs99;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.feeds !== undefined){
+let data43 = data.feeds;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key11 in data43){
+if(!((((((((key11 === "atom") || (key11 === "rss")) || (key11 === "json")) || (key11 === "length")) || (key11 === "title")) || (key11 === "description")) || (key11 === "url")) || (key11 === "base"))){
+const err94 = {instancePath:instancePath+"/feeds",schemaPath:"#/properties/feeds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -4160,8 +4384,9 @@ vErrors.push(err94);
 errors++;
 }
 }
-else {
-const err95 = {instancePath:instancePath+"/feeds/url",schemaPath:"#/$defs/absoluteUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data43.atom !== undefined){
+if(typeof data43.atom !== "boolean"){
+const err95 = {instancePath:instancePath+"/feeds/atom",schemaPath:"#/properties/feeds/properties/atom/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -4171,11 +4396,9 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data38.base !== undefined){
-let data46 = data38.base;
-if(typeof data46 === "string"){
-if(!pattern25.test(data46)){
-const err96 = {instancePath:instancePath+"/feeds/base",schemaPath:"#/$defs/absoluteUrl/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/?#]+[^\\s]*$"},message:"must match pattern \""+"^https?://[^\\s/?#]+[^\\s]*$"+"\""};
+if(data43.rss !== undefined){
+if(typeof data43.rss !== "boolean"){
+const err96 = {instancePath:instancePath+"/feeds/rss",schemaPath:"#/properties/feeds/properties/rss/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -4184,8 +4407,10 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(!(formats8(data46))){
-const err97 = {instancePath:instancePath+"/feeds/base",schemaPath:"#/$defs/absoluteUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+if(data43.json !== undefined){
+if(typeof data43.json !== "boolean"){
+const err97 = {instancePath:instancePath+"/feeds/json",schemaPath:"#/properties/feeds/properties/json/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -4195,8 +4420,10 @@ vErrors.push(err97);
 errors++;
 }
 }
-else {
-const err98 = {instancePath:instancePath+"/feeds/base",schemaPath:"#/$defs/absoluteUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data43.length !== undefined){
+let data47 = data43.length;
+if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
+const err98 = {instancePath:instancePath+"/feeds/length",schemaPath:"#/properties/feeds/properties/length/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -4205,10 +4432,9 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-}
-else {
-const err99 = {instancePath:instancePath+"/feeds",schemaPath:"#/properties/feeds/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 > 1000 || isNaN(data47)){
+const err99 = {instancePath:instancePath+"/feeds/length",schemaPath:"#/properties/feeds/properties/length/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -4217,13 +4443,8 @@ vErrors.push(err99);
 }
 errors++;
 }
-}
-if(data.newsSitemap !== undefined){
-let data47 = data.newsSitemap;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key9 in data47){
-if(!(((key9 === "enabled") || (key9 === "now")) || (key9 === "publicationName"))){
-const err100 = {instancePath:instancePath+"/newsSitemap",schemaPath:"#/properties/newsSitemap/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(data47 < 1 || isNaN(data47)){
+const err100 = {instancePath:instancePath+"/feeds/length",schemaPath:"#/properties/feeds/properties/length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -4233,9 +4454,12 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data47.enabled !== undefined){
-if(typeof data47.enabled !== "boolean"){
-const err101 = {instancePath:instancePath+"/newsSitemap/enabled",schemaPath:"#/properties/newsSitemap/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+if(data43.title !== undefined){
+let data48 = data43.title;
+if(typeof data48 === "string"){
+if(func2(data48) < 1){
+const err101 = {instancePath:instancePath+"/feeds/title",schemaPath:"#/properties/feeds/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -4245,11 +4469,8 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data47.now !== undefined){
-let data49 = data47.now;
-if(typeof data49 === "string"){
-if(!pattern23.test(data49)){
-const err102 = {instancePath:instancePath+"/newsSitemap/now",schemaPath:"#/$defs/dateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:(?:0\\d|1[0-3]):[0-5]\\d|14:00))$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:(?:0\\d|1[0-3]):[0-5]\\d|14:00))$"+"\""};
+else {
+const err102 = {instancePath:instancePath+"/feeds/title",schemaPath:"#/properties/feeds/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -4258,8 +4479,12 @@ vErrors.push(err102);
 }
 errors++;
 }
-if(!(formats2.validate(data49))){
-const err103 = {instancePath:instancePath+"/newsSitemap/now",schemaPath:"#/$defs/dateTime/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+}
+if(data43.description !== undefined){
+let data49 = data43.description;
+if(typeof data49 === "string"){
+if(func2(data49) < 1){
+const err103 = {instancePath:instancePath+"/feeds/description",schemaPath:"#/properties/feeds/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -4270,7 +4495,7 @@ errors++;
 }
 }
 else {
-const err104 = {instancePath:instancePath+"/newsSitemap/now",schemaPath:"#/$defs/dateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err104 = {instancePath:instancePath+"/feeds/description",schemaPath:"#/properties/feeds/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -4280,11 +4505,11 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data47.publicationName !== undefined){
-let data50 = data47.publicationName;
+if(data43.url !== undefined){
+let data50 = data43.url;
 if(typeof data50 === "string"){
-if(func2(data50) < 1){
-const err105 = {instancePath:instancePath+"/newsSitemap/publicationName",schemaPath:"#/properties/newsSitemap/properties/publicationName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!pattern25.test(data50)){
+const err105 = {instancePath:instancePath+"/feeds/url",schemaPath:"#/$defs/absoluteUrl/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/?#]+[^\\s]*$"},message:"must match pattern \""+"^https?://[^\\s/?#]+[^\\s]*$"+"\""};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -4293,9 +4518,8 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-else {
-const err106 = {instancePath:instancePath+"/newsSitemap/publicationName",schemaPath:"#/properties/newsSitemap/properties/publicationName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(formats8(data50))){
+const err106 = {instancePath:instancePath+"/feeds/url",schemaPath:"#/$defs/absoluteUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -4305,9 +4529,8 @@ vErrors.push(err106);
 errors++;
 }
 }
-}
 else {
-const err107 = {instancePath:instancePath+"/newsSitemap",schemaPath:"#/properties/newsSitemap/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err107 = {instancePath:instancePath+"/feeds/url",schemaPath:"#/$defs/absoluteUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -4317,14 +4540,160 @@ vErrors.push(err107);
 errors++;
 }
 }
-}
-else {
-const err108 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data43.base !== undefined){
+let data51 = data43.base;
+if(typeof data51 === "string"){
+if(!pattern25.test(data51)){
+const err108 = {instancePath:instancePath+"/feeds/base",schemaPath:"#/$defs/absoluteUrl/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/?#]+[^\\s]*$"},message:"must match pattern \""+"^https?://[^\\s/?#]+[^\\s]*$"+"\""};
 if(vErrors === null){
 vErrors = [err108];
 }
 else {
 vErrors.push(err108);
+}
+errors++;
+}
+if(!(formats8(data51))){
+const err109 = {instancePath:instancePath+"/feeds/base",schemaPath:"#/$defs/absoluteUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/feeds/base",schemaPath:"#/$defs/absoluteUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/feeds",schemaPath:"#/properties/feeds/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+if(data.newsSitemap !== undefined){
+let data52 = data.newsSitemap;
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+for(const key12 in data52){
+if(!(((key12 === "enabled") || (key12 === "now")) || (key12 === "publicationName"))){
+const err112 = {instancePath:instancePath+"/newsSitemap",schemaPath:"#/properties/newsSitemap/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+if(data52.enabled !== undefined){
+if(typeof data52.enabled !== "boolean"){
+const err113 = {instancePath:instancePath+"/newsSitemap/enabled",schemaPath:"#/properties/newsSitemap/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+if(data52.now !== undefined){
+let data54 = data52.now;
+if(typeof data54 === "string"){
+if(!pattern23.test(data54)){
+const err114 = {instancePath:instancePath+"/newsSitemap/now",schemaPath:"#/$defs/dateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:(?:0\\d|1[0-3]):[0-5]\\d|14:00))$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:(?:0\\d|1[0-3]):[0-5]\\d|14:00))$"+"\""};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+if(!(formats2.validate(data54))){
+const err115 = {instancePath:instancePath+"/newsSitemap/now",schemaPath:"#/$defs/dateTime/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+else {
+const err116 = {instancePath:instancePath+"/newsSitemap/now",schemaPath:"#/$defs/dateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+if(data52.publicationName !== undefined){
+let data55 = data52.publicationName;
+if(typeof data55 === "string"){
+if(func2(data55) < 1){
+const err117 = {instancePath:instancePath+"/newsSitemap/publicationName",schemaPath:"#/properties/newsSitemap/properties/publicationName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+else {
+const err118 = {instancePath:instancePath+"/newsSitemap/publicationName",schemaPath:"#/properties/newsSitemap/properties/publicationName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+}
+else {
+const err119 = {instancePath:instancePath+"/newsSitemap",schemaPath:"#/properties/newsSitemap/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+}
+else {
+const err120 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
 }
 errors++;
 }
