@@ -13,7 +13,9 @@
 // states in full, when the sidecar has none).
 // Warnings where the trailer rules guess: `end-matter-shape` (the body ends
 // on a line shaped like a signature or end note),
-// `after-end-divider` (paragraphs kept under a closing `___` or `-0-`).
+// `after-end-divider` (paragraphs kept under a closing `___` or `-0-`);
+// `heading-or-caption` (info: a sentence-long line with no closing
+// punctuation between paragraphs, kept as a paragraph).
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {fail} from './messages.js'
@@ -60,6 +62,8 @@ export interface Doubt {
   reason: string
   ruleId: string
   position: Position
+  /** An info rather than a warning: a shape worth a look, often right. */
+  info?: boolean
 }
 
 /** The extracted article, where its fields came from, and what was set aside. */
@@ -77,6 +81,8 @@ interface Draft {
   rules: readonly LineRule[]
   /** Publication names the desk taught, lower-cased. */
   publications: ReadonlySet<string>
+  /** Agency names the desk taught, lower-cased, besides the built-in. */
+  agencies: ReadonlySet<string>
   article: Article
   positions: FieldPositions
   decisions: Decision[]
@@ -154,11 +160,9 @@ export default function extractArticle() {
       })
     }
     for (const doubt of extraction.doubts) {
-      file.message(doubt.reason, {
-        place: doubt.position,
-        ruleId: doubt.ruleId,
-        source
-      })
+      const options = {place: doubt.position, ruleId: doubt.ruleId, source}
+      if (doubt.info) file.info(doubt.reason, options)
+      else file.message(doubt.reason, options)
     }
     const stated = extraction.article.datePublished
     if (stated !== undefined && !file.data.context?.meta.datePublished) {
@@ -188,6 +192,7 @@ export function extract(
     rules:
       desk.lineRules.length > 0 ? [...desk.lineRules, ...lineRules] : lineRules,
     publications: desk.publications,
+    agencies: desk.agencies,
     article: emptyArticle(),
     positions: {},
     decisions: [],
@@ -203,6 +208,7 @@ export function extract(
   // the body and a credit run on into its last paragraph, in text order.
   const {end, trailer} = splitTrailer(draft, start)
   const lastBody = takeBody(draft, start, end)
+  doubtUnclosedLines(draft)
   splitRunOnCredit(draft, lastBody)
   doubtLastParagraph(draft, lastBody)
   for (const [item, kind] of trailer) setAside(draft, item, kind)
@@ -272,7 +278,7 @@ function anpaCodesAbove(
 function takeMasthead(draft: Draft, index: number): number {
   const verdict = taughtPublication(draft, index)
     ? 'sure'
-    : mastheadAt(draft.items, index)
+    : mastheadAt(draft, index)
   if (!verdict) return index
   const masthead = draft.items[index] as Item
   if (verdict === 'guess') {
@@ -293,14 +299,15 @@ function takeHeadline(draft: Draft, index: number): boolean {
   if (!headline) return false
   draft.article.headline = headline.text.replace(/\s*=$/, '')
   draft.positions['/headline'] = headline.position
-  const doubt = headlineDoubt(draft.article.headline)
+  const doubt = headlineDoubt(draft.article.headline, draft.agencies)
   if (doubt) draft.doubts.push({...doubt, position: headline.position})
   return true
 }
 
 /** Does the headline look like a publication name or a wire code? */
 function headlineDoubt(
-  text: string
+  text: string,
+  agencies: ReadonlySet<string>
 ): {reason: string; ruleId: string} | undefined {
   const shown = text.length > 60 ? `${text.slice(0, 57)}…` : text
   if (
@@ -315,7 +322,7 @@ function headlineDoubt(
   }
   const words = text.split(' ')
   if (
-    isAgency(text) ||
+    isAgency(text, agencies) ||
     domainName.test(text) ||
     (words.length <= 4 &&
       !/[.!?:;,]$/.test(text) &&
@@ -337,8 +344,8 @@ function headlineDoubt(
  */
 function takeHeaderLines(draft: Draft, start: number): number {
   const {items} = draft
-  const bylineAt = findByline(items, start, draft.rules)
-  const deckEnd = bylineAt ?? findNotesUnderDeck(items, start, draft.rules)
+  const bylineAt = findByline(draft, start)
+  const deckEnd = bylineAt ?? findNotesUnderDeck(draft, start)
   const subheadline: Item[] = []
   let index = start
   while (index < items.length) {
@@ -356,9 +363,9 @@ function takeHeaderLines(draft: Draft, start: number): number {
     }
     const byline =
       index === bylineAt
-        ? parseByline(item.text, {namesOnly: true})
+        ? parseByline(item.text, {namesOnly: true, agencies: draft.agencies})
         : bylineAt !== undefined && index > bylineAt
-          ? parseByline(item.text)
+          ? parseByline(item.text, {agencies: draft.agencies})
           : undefined
     if (!byline) break
     index = takeByline(draft, index, byline)
@@ -391,8 +398,8 @@ function takeByline(draft: Draft, index: number, byline: Byline): number {
   positions[`/bylines/${article.bylines.length}`] = item.position
   let next = index + 1
   const title = items[next]
-  if (title && isTitleUnder(item, title)) {
-    addTitle(byline, title.text)
+  if (title && isTitleUnder(draft, item, title)) {
+    addTitle(byline, title.text, draft.agencies)
     next++
   }
   byline.authors.forEach((_author, authorIndex) => {
@@ -404,21 +411,28 @@ function takeByline(draft: Draft, index: number, byline: Byline): number {
   return next
 }
 
-/** Join the lines above the bylines into the subheadline, if there are any. */
+/**
+ * Join the lines above the bylines into the subheadline, if there are any.
+ * A few words and a full stop there (`Sony's new headset.`) are as often
+ * the caption of a lead photo as a deck, and a deck is a sentence or more:
+ * such a line is set aside as a caption, with a warning at the line.
+ */
 function setSubheadline(draft: Draft, lines: readonly Item[]): void {
   if (lines.length === 0) return
-  draft.article.subheadline = lines.map((item) => item.text).join(' ')
-  draft.positions['/subheadline'] = spanOf(lines)
-  // A few words and a full stop between headline and byline: as often the
-  // caption of a lead photo as a deck.
-  const deck = draft.article.subheadline
-  if (deck.split(' ').length <= 5 && /\.$/.test(deck)) {
+  const deck = spanText(lines)
+  const position = spanOf(lines)
+  if (lines.length === 1 && deck.split(' ').length <= 5 && /\.$/.test(deck)) {
+    draft.article.captions.push(deck)
+    draft.positions[`/captions/${draft.article.captions.length - 1}`] = position
     draft.doubts.push({
-      reason: `Unexpected short sentence \`${deck}\` as the subheadline, expected a deck; it may be a photo caption`,
+      reason: `Unexpected short sentence \`${deck}\` between headline and byline, expected a deck of a sentence or more; set it aside as a photo caption`,
       ruleId: 'subheadline-caption',
-      position: spanOf(lines)
+      position
     })
+    return
   }
+  draft.article.subheadline = deck
+  draft.positions['/subheadline'] = position
 }
 
 /**
@@ -555,6 +569,36 @@ function doubtLastParagraph(draft: Draft, lastBody: Item | undefined): void {
   })
 }
 
+// Between paragraphs, a line of a sentence's length that no punctuation
+// closes: a heading (`Why the harbour matters`) or a photo caption (`The
+// mayor visits the pier on Monday`) have the same shape. A short one is a
+// heading; a long one is a paragraph that lost its stop. Numbered and
+// bulleted list items are neither.
+const unclosedWords = {min: 9, max: 20}
+const closed = /[.!?:;…"”’)\]]$/
+const listItem = /^(?:\d{1,3}[.)]|[*•·‣▪-])\s/
+
+/**
+ * Report each paragraph inside the body (not the first or last) shaped like
+ * a heading or a caption of a sentence's length: it is kept as a paragraph,
+ * and the desk should check it is not a caption.
+ */
+function doubtUnclosedLines(draft: Draft): void {
+  const {body} = draft.article
+  for (let index = 1; index < body.length - 1; index++) {
+    const text = body[index] as string
+    const words = text.split(' ').length
+    if (words < unclosedWords.min || words > unclosedWords.max) continue
+    if (closed.test(text) || listItem.test(text)) continue
+    draft.doubts.push({
+      reason: `Unexpected line \`${shorten(text)}\` of ${words} words with no closing punctuation between paragraphs, expected a sentence; kept it as a paragraph, it may be a heading or a photo caption`,
+      ruleId: 'heading-or-caption',
+      position: draft.positions[`/body/${index}`] as Position,
+      info: true
+    })
+  }
+}
+
 /** `text`, cut to 60 characters for a message. */
 function shorten(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text
@@ -587,7 +631,7 @@ function takeBody(draft: Draft, start: number, end: number): Item | undefined {
 
 /** Take a dateline opening `item`; the text of `item` after it. */
 function takeDateline(draft: Draft, item: Item): string {
-  const match = parseDateline(item.text)
+  const match = parseDateline(item.text, draft.agencies)
   if (!match) return item.text
   draft.article.dateline = match.dateline
   draft.positions['/dateline'] = item.position
@@ -668,10 +712,8 @@ function taughtPublication(draft: Draft, index: number): boolean {
  * name; `guess` when only the layout does (a short name, the headline, then
  * a byline).
  */
-function mastheadAt(
-  items: readonly Item[],
-  index: number
-): 'sure' | 'guess' | undefined {
+function mastheadAt(draft: Draft, index: number): 'sure' | 'guess' | undefined {
+  const {items, agencies} = draft
   const item = items[index]
   const next = items[index + 1]
   // Masthead and headline need text after them, or the masthead is the headline.
@@ -696,22 +738,26 @@ function mastheadAt(
   const titleCase = words.every(
     (word) => smallWord.test(word) || /^[\p{Lu}\d]/u.test(word)
   )
-  if (!titleCase && !isAgency(item.text) && !domainName.test(item.text)) {
+  if (
+    !titleCase &&
+    !isAgency(item.text, agencies) &&
+    !domainName.test(item.text)
+  ) {
     return undefined
   }
   // The headline must follow: a line, not a byline or a lead with a dateline.
   if (
     next.text.length > 300 ||
-    parseByline(next.text) ||
-    parseDateline(next.text)
+    parseByline(next.text, {agencies}) ||
+    parseDateline(next.text, agencies)
   ) {
     return undefined
   }
   const named =
-    isAgency(item.text) ||
+    isAgency(item.text, agencies) ||
     domainName.test(item.text) ||
     (words.length <= 4 && publicationWord.test(item.text)) ||
-    recursBelow(items, index)
+    recursBelow(draft, index)
   // A confirmed name takes any headline: questions, quotes, two sentences.
   if (named) return 'sure'
   const headlineShaped =
@@ -729,7 +775,9 @@ function mastheadAt(
   if (headlineShaped && next.text.split(' ').length <= 14) return 'sure'
   // A short name, a line, then a byline: the layout of a masthead.
   const after = items[index + 2]
-  return after && after.block !== next.block && parseByline(after.text)
+  return after &&
+    after.block !== next.block &&
+    parseByline(after.text, {agencies})
     ? 'guess'
     : undefined
 }
@@ -738,7 +786,8 @@ function mastheadAt(
  * Does the name at `index` come back in the byline, dateline or signature
  * zones (the lines under the headline, the last lines)?
  */
-function recursBelow(items: readonly Item[], index: number): boolean {
+function recursBelow(draft: Draft, index: number): boolean {
+  const {items, agencies} = draft
   const name = (items[index] as Item).text.replace(/^the /i, '')
   if (name.length < 3) return false
   const pattern = new RegExp(
@@ -751,18 +800,15 @@ function recursBelow(items: readonly Item[], index: number): boolean {
     (item) =>
       item.text.length <= 160 &&
       pattern.test(item.text) &&
-      (parseByline(item.text) !== undefined ||
-        parseDateline(item.text) !== undefined ||
+      (parseByline(item.text, {agencies}) !== undefined ||
+        parseDateline(item.text, agencies) !== undefined ||
         item.text.length <= 60)
   )
 }
 
 /** Index of the first byline line after the headline, if one is near. */
-function findByline(
-  items: readonly Item[],
-  start: number,
-  rules: readonly LineRule[]
-): number | undefined {
+function findByline(draft: Draft, start: number): number | undefined {
+  const {items, rules, agencies} = draft
   let blocksSeen = 0
   let lastBlock = -1
   for (let index = start; index < items.length; index++) {
@@ -776,13 +822,13 @@ function findByline(
     if (kind && headerAside.has(kind)) {
       continue
     }
-    if (parseByline(item.text)) return index
-    if (parseDateline(item.text)) return undefined
+    if (parseByline(item.text, {agencies})) return index
+    if (parseDateline(item.text, agencies)) return undefined
     const next = items[index + 1]
     if (
       next &&
-      parseByline(item.text, {namesOnly: true}) &&
-      (isTitleLine(next.text) || parseDateline(next.text))
+      parseByline(item.text, {namesOnly: true, agencies}) &&
+      (isTitleLine(next.text, agencies) || parseDateline(next.text, agencies))
     ) {
       return index
     }
@@ -794,11 +840,8 @@ function findByline(
  * Index of the update notes under a deck when there is no byline: headline,
  * a deck of one or two short lines, then `ADDS …`/`Will be updated` notes.
  */
-function findNotesUnderDeck(
-  items: readonly Item[],
-  start: number,
-  rules: readonly LineRule[]
-): number | undefined {
+function findNotesUnderDeck(draft: Draft, start: number): number | undefined {
+  const {items, rules, agencies} = draft
   for (let index = start; index < start + 3; index++) {
     const item = items[index]
     if (!item) return undefined
@@ -808,7 +851,7 @@ function findNotesUnderDeck(
       kind ||
       item.text.length > 200 ||
       /[.!?]["”’]?$/.test(item.text) ||
-      parseDateline(item.text) ||
+      parseDateline(item.text, agencies) ||
       items[index + 1]?.block === item.block
     ) {
       return undefined
@@ -822,18 +865,22 @@ function findNotesUnderDeck(
  * byline, or alone in its block: the first line of a block that goes on
  * (`Critics of the plan` + more) opens the body.
  */
-function isTitleUnder(item: Item, title: Item): boolean {
+function isTitleUnder(draft: Draft, item: Item, title: Item): boolean {
   return (
     (title.block === item.block || title.blockSize === 1) &&
-    isTitleLine(title.text) &&
-    !parseDateline(title.text)
+    isTitleLine(title.text, draft.agencies) &&
+    !parseDateline(title.text, draft.agencies)
   )
 }
 
 /** A title line under a byline: an agency, or the authors' job title. */
-function addTitle(byline: Byline, title: string): void {
+function addTitle(
+  byline: Byline,
+  title: string,
+  agencies: ReadonlySet<string>
+): void {
   byline.text = `${byline.text}, ${title}`
-  if (isAgency(title)) {
+  if (isAgency(title, agencies)) {
     byline.agency ??= title
     return
   }

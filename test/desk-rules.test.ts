@@ -76,4 +76,48 @@ describe('desk rules', () => {
       'Get the Lantern daily briefing at lantern.example/briefing'
     )
   })
+
+  const wire = `Ferry pier reopens after a winter of repairs
+
+By Mara Quill, Lantern Newswire
+
+PORTVALE, March 4 LNW - The north pier reopened to ferries on Monday after four months of repairs to its pilings.
+
+The harbour board said the work came in under budget.
+
+LNW mq/td
+`
+
+  it('without taught agencies, an unknown agency is no agency', async () => {
+    const {article} = await extractWith(wire, {})
+    expect(article.bylines[0]?.agency).toBeUndefined()
+    expect(article.dateline).toBeUndefined()
+    expect(article.body.at(-1)).toBe('LNW mq/td')
+  })
+
+  it('taught agencies sign bylines, datelines without parentheses and end signatures', async () => {
+    const {article, messages} = await extractWith(wire, {
+      extraction: {agencies: ['Lantern Newswire', 'lnw']}
+    })
+    expect(article.bylines).toEqual([
+      {
+        text: 'By Mara Quill, Lantern Newswire',
+        authors: [{kind: 'Person', name: 'Mara Quill'}],
+        agency: 'Lantern Newswire'
+      }
+    ])
+    expect(article.dateline).toEqual({
+      text: 'PORTVALE, March 4 LNW -',
+      location: 'PORTVALE',
+      date: 'March 4',
+      agency: 'LNW'
+    })
+    expect(article.body).toEqual([
+      'The north pier reopened to ferries on Monday after four months of repairs to its pilings.',
+      'The harbour board said the work came in under budget.'
+    ])
+    expect(
+      messages.filter((m) => m.ruleId === 'signature').map(String)
+    ).toEqual(['story.txt:9:1-9:10: Dropped end signature `LNW mq/td`'])
+  })
 })

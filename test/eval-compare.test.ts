@@ -303,9 +303,10 @@ describe('compareArticle', () => {
     ]
     const results = compareArticle(
       {...article, body, subheadline: 'XP-WF-01-02-03 0400GMT'},
-      {...label, paragraphCount: 4, subheadline: 'XP-WF-01-02-03 0400GMT'}
+      {...label, paragraphCount: 4}
     )
     expect(misses(results)).toEqual([
+      'x-01 subheadline: expected null, got "XP-WF-01-02-03 0400GMT"',
       'x-01 firstParagraph: expected "The lamp went dark at dusk on Tuesday, and ``nobody\'\' noticed", got "Eds: With photos."',
       "x-01 lastParagraph: expected \"on the rocks,'' she said. ``It's time _ finally time.'''\", got \"the rocks,” she said. “It’s time — finally time.’” Wirefeed\"",
       'x-01 boilerplate: expected "Wirefeed" left out, got it in body[3]',
@@ -324,6 +325,34 @@ describe('compareArticle', () => {
     expect(
       results.filter((result) => result.field === 'boilerplate' && !result.ok)
     ).toEqual([])
+  })
+
+  it('counts a short line inside a paragraph as no leak, a long one as a leak', () => {
+    const article = makeArticle()
+    const long = 'Reporting by the Harbour desk of the Wirefeed service'
+    const body = [
+      `Lead text, Eds: With photos. then more, and ${long} in the middle.`,
+      ...article.body.slice(1)
+    ]
+    const results = compareArticle(
+      {...article, body},
+      {...label, boilerplate: ['Eds: With photos.', long]}
+    )
+    expect(
+      results
+        .filter((result) => result.field === 'boilerplate' && !result.ok)
+        .map((result) => result.expected)
+    ).toEqual([long])
+  })
+
+  it('counts no leak in a headline that is the labelled one', () => {
+    const article = makeArticle()
+    const headline = `Wirefeed ${article.headline}`
+    const results = compareArticle(
+      {...article, headline},
+      {...label, headline, boilerplate: ['Wirefeed']}
+    )
+    expect(misses(results)).toEqual([])
   })
 
   it('misses every field, and leaks nothing, without an article', () => {

@@ -629,3 +629,41 @@ describe('extractArticle: masthead or headline', () => {
     expect(article?.headline).toBe('Ferry fares rise')
   })
 })
+
+describe('extractArticle: a heading or a caption between paragraphs', () => {
+  const story = (middle: string) =>
+    `Harbour board backs new ferry route\n\nThe harbour board approved a ferry route to the islands on Monday, after a year of talks.\n\n${middle}\n\nThe first ferry sails in June, the board said.\n\nTickets go on sale in May.\n`
+
+  it('keeps a sentence-long line with no stop as a paragraph, with an info at the line', async () => {
+    const {article, file} = await run(
+      story('The new ferry waits at the north pier before its first crossing')
+    )
+    expect(article?.body).toHaveLength(4)
+    expect(
+      file.messages
+        .filter((message) => message.ruleId === 'heading-or-caption')
+        .map((message) => [String(message), message.fatal])
+    ).toEqual([
+      [
+        'input.txt:5:1-5:64: Unexpected line `The new ferry waits at the north pier before its first cr…` of 12 words with no closing punctuation between paragraphs, expected a sentence; kept it as a paragraph, it may be a heading or a photo caption',
+        // An info: vfile leaves `fatal` undefined, a warning has `false`.
+        undefined
+      ]
+    ])
+  })
+
+  it('says nothing of a short heading, a list item or a closed sentence', async () => {
+    for (const middle of [
+      'What the route means',
+      '1. The islands get a daily ferry from the north pier in June',
+      'The new ferry waits at the north pier before its first crossing.'
+    ]) {
+      const {file} = await run(story(middle))
+      expect(
+        file.messages.filter(
+          (message) => message.ruleId === 'heading-or-caption'
+        )
+      ).toEqual([])
+    }
+  })
+})

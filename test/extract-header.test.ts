@@ -203,13 +203,26 @@ describe('a deck that repeats the lead', () => {
 })
 
 describe('a subheadline that may be a caption', () => {
-  it('warns on a few words and a full stop between headline and byline', async () => {
-    const {article, warnings} = await run(
+  it('sets aside a few words and a full stop between headline and byline as a caption, with a warning', async () => {
+    const {article, authors, warnings} = await run(
       'Pier to be rebuilt\n\nThe old pier.\n\nBy Ann Quill\n\nThe council voted on Tuesday to rebuild the pier.\n\nWork starts in May.\n'
     )
-    expect(article?.subheadline).toBe('The old pier.')
+    expect(article?.subheadline).toBeUndefined()
+    expect(article?.captions).toEqual(['The old pier.'])
+    expect(authors).toEqual(['Ann Quill'])
     expect(warnings).toEqual([
-      'input.txt:3:1-3:14: Unexpected short sentence `The old pier.` as the subheadline, expected a deck; it may be a photo caption'
+      'input.txt:3:1-3:14: Unexpected short sentence `The old pier.` between headline and byline, expected a deck of a sentence or more; set it aside as a photo caption'
     ])
+  })
+
+  it('keeps a deck of a sentence as the subheadline, without a warning', async () => {
+    const {article, warnings} = await run(
+      'Pier to be rebuilt\n\nThe council backs a plan to rebuild the old pier.\n\nBy Ann Quill\n\nThe council voted on Tuesday to rebuild the pier.\n\nWork starts in May.\n'
+    )
+    expect(article?.subheadline).toBe(
+      'The council backs a plan to rebuild the old pier.'
+    )
+    expect(article?.captions).toEqual([])
+    expect(warnings).toEqual([])
   })
 })

@@ -1,6 +1,7 @@
 // News agencies and the names they sign with. One list serves the byline
 // and dateline parsers (is this word an agency?) and the emitters (which
-// spellings name the same agency?). Pure data and lookups; no messages.
+// spellings name the same agency?); a desk adds its own names in the config
+// (`extraction.agencies`). Pure data and lookups; no messages.
 
 // Each group: the canonical name first, then the other spellings in use.
 const groups: readonly (readonly string[])[] = [
@@ -35,9 +36,19 @@ for (const group of groups) {
   for (const spelling of group) canonical.set(spelling.toLowerCase(), name)
 }
 
-/** Is `text` the name of a news agency, in any of its spellings? */
-export function isAgency(text: string): boolean {
-  return canonical.has(text.trim().toLowerCase())
+/** No names taught: what a project without `extraction.agencies` has. */
+const noNames: ReadonlySet<string> = new Set()
+
+/**
+ * Is `text` the name of a news agency, in any of its spellings, or one of
+ * the names the desk taught (`taught`, lower case)?
+ */
+export function isAgency(
+  text: string,
+  taught: ReadonlySet<string> = noNames
+): boolean {
+  const key = text.trim().toLowerCase()
+  return canonical.has(key) || taught.has(key)
 }
 
 /** The canonical name of an agency (`AP` -> `Associated Press`), else `text`. */
@@ -45,7 +56,12 @@ export function canonicalAgency(text: string): string {
   return canonical.get(text.trim().toLowerCase()) ?? text.trim()
 }
 
+/** Can `name` sign a dateline without parentheses? A short word (`AFP`). */
+export function isBareName(name: string): boolean {
+  return /^[A-Za-z]{2,8}$/.test(name)
+}
+
 /** Short agency names that sign a dateline without parentheses (`SEOUL, Nov 26 AFP -`). */
 export const bareAgencyNames: readonly string[] = groups
   .flat()
-  .filter((name) => /^[A-Za-z]{2,8}$/.test(name))
+  .filter(isBareName)

@@ -1,7 +1,8 @@
 // What the desk teaches the extractor in `copydesk.config.json`
 // (`extraction`): line patterns that extend the built-in line rules
-// (boilerplate anywhere, signatures at the end) and the publication names
-// a masthead line above the headline may be. Pure;
+// (boilerplate anywhere, signatures at the end), the publication names a
+// masthead line above the headline may be, and agency names for bylines,
+// datelines and end signatures. Pure;
 // the config is checked first (`checkConfig`), so every pattern compiles.
 import type {Config} from '../types.js'
 import type {LineRule} from './classify-line.js'
@@ -12,12 +13,15 @@ export interface DeskRules {
   lineRules: LineRule[]
   /** Publication names, by `publicationKey`. */
   publications: ReadonlySet<string>
+  /** Agency names, by `publicationKey`, besides the built-in ones. */
+  agencies: ReadonlySet<string>
 }
 
 /** No additions: what a project without `extraction` gets. */
 export const noDeskRules: DeskRules = {
   lineRules: [],
-  publications: new Set()
+  publications: new Set(),
+  agencies: new Set()
 }
 
 /** Flags every desk pattern is compiled with. */
@@ -36,11 +40,13 @@ export function deskRules(config: Config): DeskRules {
         ...(extraction.signatures ?? []).map(
           (pattern): LineRule => patternRule('signature', 'end', pattern)
         ),
+        ...(extraction.agencies ?? []).map(agencySignature),
         ...(extraction.boilerplate ?? []).map(
           (pattern): LineRule => patternRule('leftover', 'anywhere', pattern)
         )
       ],
-      publications: lowerSet(extraction.publications)
+      publications: lowerSet(extraction.publications),
+      agencies: lowerSet(extraction.agencies)
     }
     cache.set(extraction, rules)
   }
@@ -54,6 +60,30 @@ function patternRule(
 ): LineRule {
   const expression = new RegExp(pattern, deskPatternFlags)
   return {kind, place, test: (text) => expression.test(text)}
+}
+
+/**
+ * A taught agency signs the end of a story as the built-in ones do: its
+ * name alone or in parentheses (`(HNS)`), or with desk initials (`HNS
+ * ab/cd`).
+ */
+function agencySignature(name: string): LineRule {
+  const key = publicationKey(name)
+  return {
+    kind: 'signature',
+    place: 'end',
+    test: (text) => {
+      const line = publicationKey(text)
+      const bare = line.replace(/^\((.*)\)$/, '$1')
+      return (
+        bare === key ||
+        (line.startsWith(`${key} `) &&
+          /^[a-z]{1,4}(?:[ /,-]+[a-z]{1,4}){0,6}$/.test(
+            line.slice(key.length + 1)
+          ))
+      )
+    }
+  }
 }
 
 function lowerSet(names: readonly string[] | undefined): ReadonlySet<string> {

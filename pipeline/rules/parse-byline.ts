@@ -38,19 +38,31 @@ const nameStart =
 // Where the author filed from: `Jane Doe in Lisbon`.
 const placeSuffix = /\s+in \p{Lu}[\p{L}\p{M}'’. -]*$/u
 
+/** How a byline is read. */
+export interface BylineOptions {
+  /** Bare names without `By` are a byline too. */
+  namesOnly?: boolean
+  /** Agency names the desk taught, lower case (`extraction.agencies`). */
+  agencies?: ReadonlySet<string>
+}
+
 /** Does `line` look like a title line under a byline? */
-export function isTitleLine(line: string): boolean {
+export function isTitleLine(
+  line: string,
+  agencies?: ReadonlySet<string>
+): boolean {
   const words = line.split(' ')
   if (words.length > 6 || /[.!?:;]$/.test(line)) return false
   if (!/^[\p{Lu}\d]/u.test(line)) return false
-  return isAgency(line) || titleWord.test(line)
+  return isAgency(line, agencies) || titleWord.test(line)
 }
 
 /** Parse a byline line: `By …`, or with `namesOnly`, bare names. */
 export function parseByline(
   line: string,
-  options: {namesOnly?: boolean} = {}
+  options: BylineOptions = {}
 ): Byline | undefined {
+  const {agencies} = options
   let text = line.replace(/\s*=$/, '').trim()
   const hasBy = byPrefix.test(text)
   if (!hasBy && !options.namesOnly) return undefined
@@ -67,7 +79,7 @@ export function parseByline(
   const byline: Byline = {text: line.replace(/\s*=$/, '').trim(), authors: []}
   // Trailing affiliation: `, Reuters`, `(Reuters)`, `, Press Association`.
   const affiliation = /(?:,\s*|\s+\()([^,()]+?)\)?$/.exec(text)
-  if (affiliation?.[1] && isAgency(affiliation[1].trim())) {
+  if (affiliation?.[1] && isAgency(affiliation[1].trim(), agencies)) {
     byline.agency = affiliation[1].trim()
     text = text.slice(0, affiliation.index).trim()
   }
@@ -81,19 +93,19 @@ export function parseByline(
     if (
       previous &&
       !previous.jobTitle &&
-      isTitleLine(part) &&
-      !isAgency(part)
+      isTitleLine(part, agencies) &&
+      !isAgency(part, agencies)
     ) {
       // `By Jane Doe, Staff Reporter`: the title of the name before it.
       previous.jobTitle = part
       continue
     }
-    if (newsroomCredit.test(part) && !isAgency(part)) {
+    if (newsroomCredit.test(part) && !isAgency(part, agencies)) {
       // `By Metro News`: the newsroom signs; the byline names no person.
       credited = true
       continue
     }
-    const author = parseAuthor(part)
+    const author = parseAuthor(part, agencies)
     if (author === 'agency') {
       byline.agency ??= part
       continue
@@ -102,7 +114,7 @@ export function parseByline(
     if (author.kind === 'Organization' && genericCredit.test(author.name)) {
       // `dpa correspondents`: the agency signs, no person is named.
       const agency = author.name.split(' ')[0]
-      if (agency && isAgency(agency)) byline.agency ??= agency
+      if (agency && isAgency(agency, agencies)) byline.agency ??= agency
       credited = true
       continue
     }
@@ -133,7 +145,10 @@ function splitNames(text: string): string[] {
 }
 
 /** One author from a name part, with any e-mail, handle and title in it. */
-function parseAuthor(part: string): Author | 'agency' | undefined {
+function parseAuthor(
+  part: string,
+  agencies: ReadonlySet<string> | undefined
+): Author | 'agency' | undefined {
   let rest = part
   let email: string | undefined
   let handle: string | undefined
@@ -153,7 +168,7 @@ function parseAuthor(part: string): Author | 'agency' | undefined {
     .replace(/^[\s,;:()–—-]+/, '')
     .replace(/\s+/g, ' ')
   if (rest === '') return undefined
-  if (isAgency(rest)) return 'agency'
+  if (isAgency(rest, agencies)) return 'agency'
   if (rest.split(' ').length > 6 || /\d/.test(rest)) return undefined
 
   const kind = deskWord.test(rest) ? 'Organization' : 'Person'

@@ -4,7 +4,7 @@
 // `LONDON —`, `Springfield –`. Pure functions; no messages.
 
 import type {Dateline} from '../types.js'
-import {bareAgencyNames} from './agencies.js'
+import {bareAgencyNames, isBareName} from './agencies.js'
 
 const month =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?'
@@ -18,42 +18,74 @@ const titlePlace =
 // A region after the place: `, Argentina`, `, Calif.`, `, N.Y.`.
 const region = "\\p{Lu}[\\p{L}\\p{M}.'’ -]{0,30}?"
 const agencyInParens = '\\((?<agency>[^()\\n]{1,40})\\)'
-const bareAgency = `(?:${bareAgencyNames.join('|')})`
 const dash = '(?:--|[-–—_:])'
 // Words that open a sentence before a dash and are no place: `But — `.
 const sentenceOpener =
   '(?:But|And|So|Yes|No|Now|Then|Still|Meanwhile|However|Here|There|This|That|These|Those|It|He|She|They|We|You|Today|Tomorrow|Yesterday|Again|Also|Instead|Indeed|Update|Editor|Note|Sources?|Officials?|Police)\\b'
 
-const patterns: RegExp[] = [
-  // `NEW YORK, Feb 26 (Reuters) -`, `BUENOS AIRES, Argentina (AP) —`, `LONDON —`
-  new RegExp(
-    `^(?<place>${capitalPlace}(?:, ${region})?)(?:,? (?<date>${date}))?(?: ${agencyInParens}| (?<bare>${bareAgency}))? ?${dash} +`,
-    'u'
-  ),
-  // `Geneva (dpa) -`, `Geneva, Nov 3 (dpa) -`
-  new RegExp(
-    `^(?<place>${titlePlace}(?:, ${region})?)(?:,? (?<date>${date}))? ${agencyInParens} ?${dash} +`,
-    'u'
-  ),
-  // `Geneva, Nov 3 -`
-  new RegExp(
-    `^(?<place>${titlePlace}(?:, ${region})?),? (?<date>${date})(?: ${agencyInParens})? ?${dash} +`,
-    'u'
-  ),
-  // `Springfield –`, `Dekalb, Ill. —`: a place in title case before an en or
-  // em dash (never a hyphen), when a sentence of some length follows.
-  new RegExp(
-    `^(?!${sentenceOpener})(?<place>${titlePlace}(?:, ${region})?) ?[–—] +(?=[\\p{Lu}\\d"“‘'](?:\\S* +){5})`,
-    'u'
-  ),
-  // `Jan 30 (Reuters) -`
-  new RegExp(`^(?<date>${date}) ${agencyInParens} ?${dash} +`, 'u'),
-  // `(CNN) —`: a newsroom's name alone, as broadcasters' sites print it.
-  new RegExp(
-    `^\\((?<agency>\\p{Lu}[\\p{L}.&-]*(?: \\p{Lu}[\\p{L}.&-]*){0,2})\\) ?${dash} +`,
-    'u'
-  )
-]
+/**
+ * The dateline patterns, with `bareNames` as the agencies that may sign a
+ * dateline without parentheses. An agency in parentheses may be any name.
+ */
+function datelinePatterns(bareNames: readonly string[]): RegExp[] {
+  const bareAgency = `(?:${bareNames.join('|')})`
+  return [
+    // `NEW YORK, Feb 26 (Reuters) -`, `BUENOS AIRES, Argentina (AP) —`, `LONDON —`
+    new RegExp(
+      `^(?<place>${capitalPlace}(?:, ${region})?)(?:,? (?<date>${date}))?(?: ${agencyInParens}| (?<bare>${bareAgency}))? ?${dash} +`,
+      'u'
+    ),
+    // `Geneva (dpa) -`, `Geneva, Nov 3 (dpa) -`
+    new RegExp(
+      `^(?<place>${titlePlace}(?:, ${region})?)(?:,? (?<date>${date}))? ${agencyInParens} ?${dash} +`,
+      'u'
+    ),
+    // `Geneva, Nov 3 -`
+    new RegExp(
+      `^(?<place>${titlePlace}(?:, ${region})?),? (?<date>${date})(?: ${agencyInParens})? ?${dash} +`,
+      'u'
+    ),
+    // `Springfield –`, `Dekalb, Ill. —`: a place in title case before an en or
+    // em dash (never a hyphen), when a sentence of some length follows.
+    new RegExp(
+      `^(?!${sentenceOpener})(?<place>${titlePlace}(?:, ${region})?) ?[–—] +(?=[\\p{Lu}\\d"“‘'](?:\\S* +){5})`,
+      'u'
+    ),
+    // `Jan 30 (Reuters) -`
+    new RegExp(`^(?<date>${date}) ${agencyInParens} ?${dash} +`, 'u'),
+    // `(CNN) —`: a newsroom's name alone, as broadcasters' sites print it.
+    new RegExp(
+      `^\\((?<agency>\\p{Lu}[\\p{L}.&-]*(?: \\p{Lu}[\\p{L}.&-]*){0,2})\\) ?${dash} +`,
+      'u'
+    )
+  ]
+}
+
+const builtInPatterns = datelinePatterns(bareAgencyNames)
+// The patterns for each set of taught agency names, built once per set.
+const taughtPatterns = new WeakMap<ReadonlySet<string>, RegExp[]>()
+
+function patternsFor(agencies: ReadonlySet<string> | undefined): RegExp[] {
+  const taught = [...(agencies ?? [])].filter(isBareName)
+  if (!agencies || taught.length === 0) return builtInPatterns
+  let patterns = taughtPatterns.get(agencies)
+  if (!patterns) {
+    // Taught names are kept in lower case: each letter in either case
+    // (`[hH][nN][sS]`); longest first, so `HNS` never cuts `HNSX` short.
+    const names = [...bareAgencyNames, ...taught.map(anyCase)].sort(
+      (left, right) => right.length - left.length
+    )
+    patterns = datelinePatterns(names)
+    taughtPatterns.set(agencies, patterns)
+  }
+  return patterns
+}
+
+function anyCase(name: string): string {
+  return [...name]
+    .map((letter) => `[${letter.toLowerCase()}${letter.toUpperCase()}]`)
+    .join('')
+}
 
 const minPlaceLetters = 3
 
@@ -64,9 +96,16 @@ export interface DatelineMatch {
   length: number
 }
 
-/** Find a dateline at the start of a paragraph. */
-export function parseDateline(text: string): DatelineMatch | undefined {
-  for (const pattern of patterns) {
+/**
+ * Find a dateline at the start of a paragraph. `agencies` are the agency
+ * names the desk taught, lower case; a short one may sign without
+ * parentheses (`PORT ELLIS, Nov 3 HNS -`), matched without case.
+ */
+export function parseDateline(
+  text: string,
+  agencies?: ReadonlySet<string>
+): DatelineMatch | undefined {
+  for (const pattern of patternsFor(agencies)) {
     const match = pattern.exec(text)
     if (!match) continue
     // A dateline is a prefix: the paragraph must go on after it.
