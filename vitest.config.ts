@@ -1,16 +1,18 @@
 import {configDefaults, defineConfig} from 'vitest/config'
 
-// Suites that spawn builds or the CLI, kill processes or build whole
-// corpora: seconds to a minute each on 2 cores. `npm run test:fast` leaves
-// them out; `vitest run` runs both projects.
+// Suites that spawn builds or the CLI, kill processes, build whole corpora
+// or pack and install the package: seconds to a minute each on 2 cores.
+// `npm run test:fast` leaves them out; `vitest run` runs both projects.
 const slow = [
   'test/bench.test.ts',
+  'test/channels-readers.test.ts',
   'test/channels.test.ts',
   'test/crash.test.ts',
   'test/determinism.test.ts',
   'test/golden.test.ts',
   'test/hostile.test.ts',
-  'test/incremental.test.ts'
+  'test/incremental.test.ts',
+  'test/package.test.ts'
 ]
 
 export default defineConfig({

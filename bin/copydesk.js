@@ -1,12 +1,16 @@
 #!/usr/bin/env node
-// Entry point for `npx copydesk` and `npm run build`. Runs the compiled
-// bundle in `dist/` (written by `npm run bundle`, which `npm ci` runs) when
-// it is newer than every source file; otherwise, as while editing the
-// sources, runs the TypeScript through tsx.
+// Entry point for `copydesk` (the package's `bin`), `npx copydesk` and
+// `npm run build`. Runs the compiled bundle in `dist/`. The installed
+// package ships no sources, so there it is the only choice and nothing is
+// checked. In a clone (where `pipeline/` exists) the bundle, written by
+// `npm run bundle` (`prepare`, which `npm ci` runs), runs when it is newer
+// than every source; otherwise, while editing, the TypeScript runs through
+// tsx, a dev dependency.
 import {existsSync, readdirSync, statSync} from 'node:fs'
 
 const root = new URL('../', import.meta.url)
 const bundle = new URL('dist/cli.js', root)
+const sources = new URL('pipeline/', root)
 
 /** Modification time of the newest source the bundle is built from. */
 function newestSource() {
@@ -22,13 +26,27 @@ function newestSource() {
   return newest
 }
 
-let runCli
-if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource()) {
-  ;({runCli} = await import(bundle.href))
-} else {
-  const {register} = await import('tsx/esm/api')
-  register()
-  ;({runCli} = await import('../pipeline/cli/cli.ts'))
+/** Whether to run the sources: only in a clone whose bundle is stale. */
+function fromSources() {
+  if (!existsSync(sources)) return false
+  return !existsSync(bundle) || statSync(bundle).mtimeMs < newestSource()
+}
+
+/** The CLI's `runCli`: from the bundle, or from the sources through tsx. */
+async function loadCli() {
+  if (!fromSources()) return (await import(bundle.href)).runCli
+  const tsx = await import('tsx/esm/api').catch(() => undefined)
+  if (!tsx) return undefined
+  tsx.register()
+  return (await import('../pipeline/cli/cli.ts')).runCli
+}
+
+const runCli = await loadCli()
+if (!runCli) {
+  process.stderr.write(
+    'copydesk: `dist/` is older than the sources and tsx is not installed, expected the dev dependencies (`npm ci`)\n'
+  )
+  process.exitCode = 1
 }
 
 // A reader that goes away (`copydesk build | head`) must not stop the
@@ -44,11 +62,13 @@ function watchSignal() {
   return stop.signal
 }
 
-process.exitCode = await runCli(process.argv.slice(2), {
-  signal: watchSignal,
-  cwd: process.cwd(),
-  stdout: process.stdout,
-  stderr: process.stderr,
-  color: process.stderr.isTTY === true,
-  progress: process.stderr.isTTY === true
-})
+if (runCli) {
+  process.exitCode = await runCli(process.argv.slice(2), {
+    signal: watchSignal,
+    cwd: process.cwd(),
+    stdout: process.stdout,
+    stderr: process.stderr,
+    color: process.stderr.isTTY === true,
+    progress: process.stderr.isTTY === true
+  })
+}

@@ -10,7 +10,7 @@ import decodeText from './decode-text.js'
 import emitDocuments from './emit-documents.js'
 import extractArticle from './extract-article.js'
 import joinHardWraps from './join-hard-wraps.js'
-import {failInternal} from './messages.js'
+import {applyRuleLevels, failInternal} from './messages.js'
 import normalizeCharacters from './normalize-characters.js'
 import normalizeWire from './normalize-wire.js'
 import segmentBlocks from './segment-blocks.js'
@@ -63,6 +63,8 @@ export async function processArticle(
     }
     delete file.data.outputs
   }
+  // The project's levels for warnings and infos (`rules` in the config).
+  applyRuleLevels(file, file.data.context.config.rules)
   return file
 }
 

@@ -11,6 +11,7 @@ import {
   validateConfig,
   validateMeta
 } from './generated/schema-validators.js'
+import {adjustableRules, didYouMean} from './messages.js'
 import {deskPatternFlags} from './rules/desk-rules.js'
 import type {Article, Config, Meta} from './types.js'
 
@@ -93,11 +94,33 @@ export function checkConfig(config: Config): ValueProblem[] {
       '/extraction/boilerplate'
     ),
     ...patternProblems(config.extraction?.signatures, '/extraction/signatures'),
+    ...ruleProblems(config.rules),
     ...formatConfigProblems(config).map((problem) => ({
       ...problem,
       fatal: true
     }))
   ]
+}
+
+/**
+ * Rule ids in `rules` that name no warning or info: fatal, since a typo
+ * would silently leave the rule on.
+ */
+function ruleProblems(
+  rules: Readonly<Record<string, unknown>> | undefined
+): ValueProblem[] {
+  return Object.keys(rules ?? {}).flatMap((ruleId) =>
+    adjustableRules.has(ruleId)
+      ? []
+      : [
+          {
+            pointer: `/rules/${ruleId.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+            reason: `Unexpected rule \`${ruleId}\`, expected the id of a warning or info rule (errors cannot be turned off)${didYouMean(ruleId, adjustableRules)}`,
+            ruleId: 'unknown-rule',
+            fatal: true
+          }
+        ]
+  )
 }
 
 /**

@@ -3,6 +3,7 @@
 // than thrown at the build (`failInternal`). Every stage and the build shell
 // use these, so a fatal message always has a rule id and the source
 // `copydesk`.
+import {distance} from 'fastest-levenshtein'
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
@@ -30,4 +31,97 @@ export function failInternal(file: VFile, error: unknown): void {
     source
   })
   message.fatal = true
+}
+
+/**
+ * The rules whose level a project may set (`rules` in the config): every
+ * warning and info copydesk reports, by rule id. Errors are not among them:
+ * a fatal problem means nothing is written for its file, whatever the
+ * config says.
+ */
+export const adjustableRules: ReadonlySet<string> = new Set([
+  // Decoding and characters.
+  'legacy-encoding',
+  'illegal-character',
+  'paragraphs-by-width',
+  // Where the extractor guesses.
+  'headline-wire-code',
+  'headline-publication',
+  'masthead-guess',
+  'subheadline-caption',
+  'end-matter-shape',
+  'after-end-divider',
+  'heading-or-caption',
+  'date-from-text',
+  // A line moved or dropped, by line rule kind.
+  'envelope',
+  'status',
+  'editor-note',
+  'summary',
+  'caption',
+  'credit',
+  'signature',
+  'divider',
+  'notebook',
+  'leftover',
+  'copyright',
+  'timestamp',
+  'end-note',
+  // Recommended metadata.
+  'long-headline',
+  'missing-date',
+  'missing-image',
+  'small-image',
+  'author-without-url',
+  // Config and sidecars.
+  'unknown-property',
+  // The channels.
+  'no-feed-entry',
+  'no-publication-name',
+  'empty-news-sitemap',
+  'news-sitemap-left-out',
+  // The output folder.
+  'removed-output'
+])
+
+/** A level the config may give a rule. */
+export type RuleLevel = 'off' | 'info' | 'warning'
+
+/**
+ * Give each non-fatal message of `file` the level `levels` sets for its
+ * rule: `off` removes it, `info` and `warning` set its level. Fatal
+ * messages are never changed.
+ */
+export function applyRuleLevels(
+  file: VFile,
+  levels: Readonly<Record<string, RuleLevel | undefined>> | undefined
+): void {
+  if (!levels) return
+  file.messages = file.messages.filter((message) => {
+    if (message.fatal === true) return true
+    const level = levels[message.ruleId ?? '']
+    if (level === 'off') return false
+    if (level === 'info') message.fatal = undefined
+    if (level === 'warning') message.fatal = false
+    return true
+  })
+}
+
+/**
+ * `; did you mean \`x\`?` with the candidate closest to `word`, when one
+ * is close enough to be a typo (an edit for every three characters, at
+ * least two); else empty.
+ */
+export function didYouMean(word: string, candidates: Iterable<string>): string {
+  const allowed = Math.max(2, Math.floor(word.length / 3))
+  let best: string | undefined
+  let bestDistance = allowed + 1
+  for (const candidate of candidates) {
+    const edits = distance(word.toLowerCase(), candidate.toLowerCase())
+    if (edits < bestDistance) {
+      best = candidate
+      bestDistance = edits
+    }
+  }
+  return best === undefined ? '' : `; did you mean \`${best}\`?`
 }

@@ -2,9 +2,12 @@
 // (the TypeScript types, so they cannot drift from what ajv validates) and
 // `pipeline/generated/schema-validators.ts` (the validators, compiled ahead of time by
 // ajv's standalone code generation: compiling the schemas at every start
-// cost about 100 ms of the CLI's start-up). `npm run schema-types` rewrites
-// both; the test suite checks they are current.
+// cost about 100 ms of the CLI's start-up); and, from IPTC's ninjs schemas
+// in `schemas/ninjs/`, `pipeline/generated/ninjs-validator.ts` (2.2 and 3.1)
+// and `pipeline/generated/ninjs-1.6-validator.ts`. `npm run schema-types`
+// rewrites them all; the test suite checks they are current.
 import {readFile, writeFile} from 'node:fs/promises'
+import {Ajv} from 'ajv'
 import {Ajv2020} from 'ajv/dist/2020.js'
 import standaloneCode from 'ajv/dist/standalone/index.js'
 import addFormats from 'ajv-formats'
@@ -52,9 +55,11 @@ export async function renderSchemaValidators(): Promise<string> {
 }
 
 /**
- * Render the validator of IPTC's ninjs 2.2 schema (vendored unmodified in
- * `schemas/ninjs/`) as an ES module: compiling it takes about 0.2 s, which
- * every worker and every one-article build would pay at start-up.
+ * Render the validators of IPTC's ninjs 2.2 and 3.1 schemas (vendored
+ * unmodified in `schemas/ninjs/`, both JSON Schema 2020-12, sharing the
+ * GeoJSON schema they refer to) as one ES module: compiling them takes
+ * most of a second each (0.7 s and 0.9 s on 2 cores, GeoJSON included),
+ * which every worker and every one-article build would pay at start-up.
  */
 export async function renderNinjsValidator(): Promise<string> {
   const ajv = new Ajv2020({
@@ -62,20 +67,47 @@ export async function renderNinjsValidator(): Promise<string> {
     code: {source: true, esm: true, lines: true}
   })
   addFormats.default(ajv)
-  for (const name of ['GeoJSON-schema.json', 'ninjs-schema_2.2.json']) {
+  for (const name of [
+    'GeoJSON-schema.json',
+    'ninjs-schema_2.2.json',
+    'ninjs-schema_3.1.json'
+  ]) {
     const url = new URL(`../schemas/ninjs/${name}`, import.meta.url)
     ajv.addSchema(JSON.parse(await readFile(url, 'utf8')))
   }
   return standaloneModule(
     ajv,
-    {validateNinjs: 'http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json'},
-    'schemas/ninjs/'
+    {
+      validateNinjs22: 'http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json',
+      validateNinjs31: 'http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json'
+    },
+    'schemas/ninjs/ninjs-schema_{2.2,3.1}.json'
+  )
+}
+
+/**
+ * Render the validator of IPTC's ninjs 1.6 schema as an ES module of its
+ * own (compiling it takes about 0.15 s): the schema is JSON Schema
+ * draft-07, which ajv's default class compiles (`Ajv2020` does not).
+ */
+export async function renderNinjs16Validator(): Promise<string> {
+  const ajv = new Ajv({
+    ...ninjsOptions,
+    code: {source: true, esm: true, lines: true}
+  })
+  addFormats.default(ajv)
+  const url = new URL('../schemas/ninjs/ninjs-schema_1.6.json', import.meta.url)
+  ajv.addSchema(JSON.parse(await readFile(url, 'utf8')))
+  return standaloneModule(
+    ajv,
+    {validateNinjs16: 'http://www.iptc.org/std/ninjs/ninjs-schema_1.6.json'},
+    'schemas/ninjs/ninjs-schema_1.6.json'
   )
 }
 
 /** The ES module of `ajv`'s compiled schemas, exported under `exports`' names. */
 function standaloneModule(
-  ajv: Ajv2020,
+  ajv: Ajv | Ajv2020,
   exports: Record<string, string>,
   from: string
 ): string {
@@ -92,10 +124,11 @@ function standaloneModule(
 }
 
 /**
- * ajv options for the official ninjs schema: everything strict but
- * `strictRequired`, which refuses it (its root and `associations` items
- * require `uri`, declared only behind their `$ref`; the `oneOf` of
- * `contactinfoType` requires keys declared in the parent schema).
+ * ajv options for the official ninjs schemas: everything strict but
+ * `strictRequired`, which refuses them (the 2.2 and 3.1 root and
+ * `associations` items require `uri`, declared only behind their `$ref`;
+ * the `oneOf` of the contact info type, in every version, requires keys
+ * declared in the parent schema).
  */
 export const ninjsOptions = {
   strict: true,
@@ -107,6 +140,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   await writeFile(
     new URL('../pipeline/generated/ninjs-validator.ts', import.meta.url),
     await renderNinjsValidator()
+  )
+  await writeFile(
+    new URL('../pipeline/generated/ninjs-1.6-validator.ts', import.meta.url),
+    await renderNinjs16Validator()
   )
   await writeFile(
     new URL('../pipeline/generated/schema-types.ts', import.meta.url),

@@ -172,9 +172,9 @@ function sidecarText(story: Story): string {
   return `${JSON.stringify(meta, null, 2)}\n`
 }
 
-/** The files of `stories` under `input/`, by path. */
+/** The files of `stories` under `input/`, by path, and the config. */
 function storyFiles(stories: readonly Story[]): Record<string, string> {
-  const files: Record<string, string> = {}
+  const files: Record<string, string> = {...config({})}
   for (const story of stories) {
     files[`input/${story.stem}.txt`] = articleText(story)
     files[`input/${story.stem}.meta.json`] = sidecarText(story)
@@ -205,9 +205,15 @@ async function putFiles(folder: string, files: Record<string, string>) {
   }
 }
 
-const config = (value: unknown) => ({
-  'copydesk.config.json': `${JSON.stringify(value, null, 2)}\n`
-})
+/**
+ * A config naming the publisher (the feeds' title and author, the news
+ * sitemap's `news:name` come from the config only), with `value` over it.
+ */
+function config(value: Record<string, unknown>) {
+  return {
+    'copydesk.config.json': `${JSON.stringify({publisher, ...value}, null, 2)}\n`
+  }
+}
 
 /** `build()` as the CLI calls it, on one thread, the cache in the project. */
 function buildIn(cwd: string, options: Partial<BuildOptions> = {}) {
@@ -470,6 +476,121 @@ describe('a whole build', () => {
       await readChannels(project)
     )
   }, 60_000)
+})
+
+/** The warnings every test article gets (no image, an author without URL). */
+const articleRules = new Set(['missing-image', 'author-without-url'])
+
+const noPublicationNameReason =
+  "Unexpected news sitemap without a publication name, expected `newsSitemap.publicationName` or `publisher.name` in `copydesk.config.json` (an article's own publisher is not the publication's name); not written"
+
+describe('publishers of mixed sources', () => {
+  // Three stories without a byline: two wires naming their publisher in the
+  // sidecar, one of the house's own naming none.
+  const sources = [
+    {stem: 'wire-a', publisher: 'Reuters', date: '2026-11-28T09:00:00+01:00'},
+    {stem: 'wire-b', publisher: 'dpa', date: '2026-11-28T08:00:00+01:00'},
+    {stem: 'house', publisher: undefined, date: '2026-11-28T07:00:00+01:00'}
+  ]
+
+  function mixedFiles(): Record<string, string> {
+    const files: Record<string, string> = {}
+    for (const source of sources) {
+      files[`input/${source.stem}.txt`] = `${[
+        `Harbour ${source.stem} story without a byline`,
+        'VALLETTA, Nov. 28 - The harbour board met on Friday to agree the plan.',
+        'Members said the work would start in the spring.'
+      ].join('\n\n')}\n`
+      const meta: Record<string, unknown> = {
+        datePublished: source.date,
+        url: urlOf(source.stem),
+        language: 'en'
+      }
+      if (source.publisher) meta.publisher = {name: source.publisher}
+      files[`input/${source.stem}.meta.json`] = `${JSON.stringify(meta)}\n`
+    }
+    return files
+  }
+
+  /** The own authors of each entry of each feed, in feed order. */
+  function ownAuthors(channels: Record<string, string | undefined>) {
+    return {
+      atom: atomEntries(channels['feed.atom'] ?? '').map((entry) =>
+        elements(entry, 'author').map((author) => textOf(first(author, 'name')))
+      ),
+      rss: rssItems(channels['feed.rss'] ?? '').map((item) =>
+        elements(item, 'dc:creator').map(textOf)
+      ),
+      json: (
+        JSON.parse(channels['feed.json'] ?? '{"items": []}') as {
+          items: Array<{authors?: Array<{name: string}>}>
+        }
+      ).items.map((item) => (item.authors ?? []).map((author) => author.name))
+    }
+  }
+
+  it('takes the feeds’ title and author and `news:name` from the config; each entry names its own author', async () => {
+    const project = await makeProject({...mixedFiles(), ...config({})})
+    const result = await buildIn(project)
+    expect(result.counts.errors).toBe(0)
+    await expectValidOutputs(project)
+    const channels = await readChannels(project)
+    const own = [['Reuters'], ['dpa'], ['The Harbour Ledger']]
+    expect(ownAuthors(channels)).toEqual({atom: own, rss: own, json: own})
+    const atom = first(fromXml(channels['feed.atom'] ?? ''), 'feed')
+    expect(textOf(first(atom, 'title'))).toBe('The Harbour Ledger')
+    expect(textOf(first(first(atom, 'author'), 'name'))).toBe(
+      'The Harbour Ledger'
+    )
+    expect(
+      sitemapUrls(channels['news-sitemap.xml'] ?? '').map((url) =>
+        textOf(
+          first(first(first(url, 'news:news'), 'news:publication'), 'news:name')
+        )
+      )
+    ).toEqual([
+      'The Harbour Ledger',
+      'The Harbour Ledger',
+      'The Harbour Ledger'
+    ])
+  })
+
+  it('without a publisher in the config: the host names the feeds, entries keep their own, no sitemap, said once', async () => {
+    const project = await makeProject({
+      ...mixedFiles(),
+      'copydesk.config.json': '{}\n'
+    })
+    const result = await buildIn(project)
+    expect(result.counts.errors).toBe(0)
+    await expectValidOutputs(project)
+    const channels = await readChannels(project)
+    expect(channels['news-sitemap.xml']).toBeUndefined()
+    // The newest article's publisher (Reuters) names nothing of the feed.
+    for (const name of ['feed.atom', 'feed.rss', 'feed.json'] as const) {
+      expect(channels[name]).toContain('news.example')
+    }
+    const atom = first(fromXml(channels['feed.atom'] ?? ''), 'feed')
+    expect(textOf(first(atom, 'title'))).toBe('news.example')
+    expect(textOf(first(first(atom, 'author'), 'name'))).toBe('news.example')
+    expect(
+      (JSON.parse(channels['feed.json'] ?? '{}') as {authors: unknown}).authors
+    ).toEqual([{name: 'news.example'}])
+    // The house story names no publisher anywhere: it has no author of its own.
+    const own = [['Reuters'], ['dpa'], []]
+    expect(ownAuthors(channels)).toEqual({atom: own, rss: own, json: own})
+
+    expect(
+      result.files.flatMap((file) =>
+        file.messages
+          .filter((message) => !articleRules.has(String(message.ruleId)))
+          .map((message) => [file.path, message.ruleId])
+      )
+    ).toEqual([['output/news-sitemap.xml', 'no-publication-name']])
+    const run = await cliIn(project, ['--verbose', '-o', 'verbose'])
+    expect(run.code).toBe(0)
+    expect(run.stderr.split('no-publication-name')).toHaveLength(2)
+    expect(run.stderr).toContain(noPublicationNameReason)
+  })
 })
 
 describe('feed length', () => {
@@ -1256,23 +1377,33 @@ describe('channel files that cannot be written, and stale ones', () => {
     expect((await readChannels(project))['news-sitemap.xml']).toBeUndefined()
   })
 
-  it('without a publication name: an info, no sitemap, and an old one removed', async () => {
+  it('without a publication name in the config: one info, no sitemap, and an old one removed', async () => {
     const project = await makeProject(storyFiles(dated))
     await buildIn(project)
-    for (const story of dated) {
-      const meta = JSON.parse(sidecarText(story))
-      meta.publisher = undefined
-      await writeFile(
-        path.join(project, `input/${story.stem}.meta.json`),
-        JSON.stringify(meta)
-      )
-    }
+    expect((await readChannels(project))['news-sitemap.xml']).toBeDefined()
+    // The sidecars still name a publisher: an article's is not the publication's.
+    await writeFile(path.join(project, 'copydesk.config.json'), '{}\n')
     const result = await buildIn(project)
+    // Said once for the build; the articles' own reports say nothing of it.
     expect(
-      result.files
-        .find((file) => file.path === 'output/news-sitemap.xml')
-        ?.messages.map((message) => [message.ruleId, message.fatal])
-    ).toEqual([['no-publication-name', undefined]])
+      result.files.flatMap((file) =>
+        file.messages
+          .filter((message) => !articleRules.has(String(message.ruleId)))
+          .map((message) => [
+            file.path,
+            message.ruleId,
+            message.fatal,
+            message.reason
+          ])
+      )
+    ).toEqual([
+      [
+        'output/news-sitemap.xml',
+        'no-publication-name',
+        undefined,
+        noPublicationNameReason
+      ]
+    ])
     expect((await readChannels(project))['news-sitemap.xml']).toBeUndefined()
   })
 

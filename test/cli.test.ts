@@ -46,12 +46,27 @@ async function put(file: string, value: string | Uint8Array) {
   await writeFile(path.join(project, file), value)
 }
 
-/** The report with vfile-reporter's column padding folded to one space. */
+/**
+ * The report with vfile-reporter's column padding folded to one space, and
+ * the time of the build's summary line as `T`.
+ */
 function squash(report: string): string {
   return report
     .split('\n')
     .map((line) => line.trim().replace(/ {2,}/g, ' '))
     .join('\n')
+    .replace(/ written in \d+\.\d s$/gm, ' written in T s')
+}
+
+/** The line a build ends with, its time as `squash` gives it. */
+function tally(
+  built: number,
+  unchanged: number,
+  failed: number,
+  written: number
+) {
+  const articles = built + unchanged + failed
+  return `copydesk: ${articles} article${articles === 1 ? '' : 's'} (${built} built, ${unchanged} unchanged, ${failed} failed), ${written} file${written === 1 ? '' : 's'} written in T s\n`
 }
 
 async function listOutput(folder = 'output'): Promise<string[]> {
@@ -80,12 +95,50 @@ describe('copydesk CLI', () => {
     }
   })
 
-  it('exits 2 on an unknown option, with the usage on stderr', async () => {
+  it('exits 2 on an unknown option, in one line with a pointer to --help', async () => {
     const run = await runCliIn(project, ['build', '--fast'])
-    expect(run.code).toBe(2)
-    // The rest of the sentence is Node's own and varies between versions.
-    expect(run.stderr).toMatch(/^copydesk: Unknown option '--fast'\./)
-    expect(run.stderr.endsWith(`\n\n${usage}`)).toBe(true)
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'copydesk: unknown option `--fast`\nTry `copydesk --help` for the options.\n'
+    })
+  })
+
+  it('suggests the option a typo is closest to', async () => {
+    for (const [argv, line] of [
+      [
+        ['build', '--outptu', 'x'],
+        'unknown option `--outptu`; did you mean `--output`?'
+      ],
+      [
+        ['build', '--verbos'],
+        'unknown option `--verbos`; did you mean `--verbose`?'
+      ],
+      [
+        ['build', '--report', 'jsno'],
+        'unexpected `--report jsno`, expected `text` or `json`; did you mean `json`?'
+      ],
+      [
+        ['build', '--jobs', '-3'],
+        'unexpected value after `--jobs` that starts with `-`, expected --jobs=<value> for such a value'
+      ],
+      [
+        ['build', '--jobs=-3'],
+        'unexpected `--jobs -3`, expected a whole number of 1 or more'
+      ],
+      [
+        ['build', '--jobs', '1.5'],
+        'unexpected `--jobs 1.5`, expected a whole number of 1 or more'
+      ],
+      [['build', '-x'], 'unknown option `-x`']
+    ] as const) {
+      const run = await runCliIn(project, [...argv])
+      expect(run.code).toBe(2)
+      expect(run.stderr).toBe(
+        `copydesk: ${line}\nTry \`copydesk --help\` for the options.\n`
+      )
+    }
   })
 
   it('exits 2 on a missing or unknown command', async () => {
@@ -104,7 +157,11 @@ describe('copydesk CLI', () => {
       `{"datePublished": "2024-06-02T08:00:00+02:00", "images": [${image}]}\n`
     )
     const run = await runCliIn(project, ['build'])
-    expect(run).toEqual({code: 0, stdout: '', stderr: ''})
+    expect({...run, stderr: squash(run.stderr)}).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: tally(1, 0, 0, 4)
+    })
     expect(await listOutput()).toEqual([
       'world',
       'world/one.head.html',
@@ -155,7 +212,7 @@ describe('copydesk CLI', () => {
       'input/empty.txt\nerror Unexpected empty text, expected a headline followed by body paragraphs missing-headline copydesk\n\n' +
         'input/good.txt\nwarning Unexpected missing `datePublished`, expected an ISO 8601 date-time with offset in the sidecar `.meta.json`; the outputs have no publication date missing-date copydesk\n' +
         'warning Unexpected article without image, expected `images` in the sidecar `.meta.json`; search engines show articles with images first missing-image copydesk\n\n' +
-        '3 messages (✖ 1 error, ⚠ 2 warnings)\n'
+        `3 messages (✖ 1 error, ⚠ 2 warnings)\n${tally(1, 0, 1, 4)}`
     )
     expect(await listOutput()).toEqual([
       'good.head.html',
@@ -222,7 +279,7 @@ describe('copydesk CLI', () => {
     const run = await runCliIn(project, ['build'])
     expect(run.code).toBe(0)
     expect(squash(run.stderr)).toBe(
-      'input/a.meta.json\n1:124-1:142 warning Unexpected unknown property `sectoin`, expected only known keys; ignored unknown-property copydesk\n\n⚠ 1 warning\n'
+      `input/a.meta.json\n1:124-1:142 warning Unexpected unknown property \`sectoin\`, expected only known keys; did you mean \`section\`?; ignored unknown-property copydesk\n\n⚠ 1 warning\n${tally(1, 0, 0, 4)}`
     )
     expect((await runCliIn(project, ['build', '--frail'])).code).toBe(1)
   })
@@ -307,7 +364,7 @@ describe('copydesk CLI', () => {
     expect(await listOutput()).toContain('a.kindle.xml')
   })
 
-  it('removes temporaries an interrupted build left, and only stale ones', async () => {
+  it('removes every temporary an interrupted build left, however young, and nothing else', async () => {
     await put('input/a.txt', article('Left behind'))
     await put('output/a.jsonld.3141592653', '{"half": ')
     await put('output/a.nitf.xml.27182818', '<nitf')
@@ -316,13 +373,13 @@ describe('copydesk CLI', () => {
     await utimes(path.join(project, 'output/a.jsonld.3141592653'), old, old)
     await utimes(path.join(project, 'output/notes.txt.12345'), old, old)
     expect((await runCliIn(project, ['build'])).code).toBe(0)
+    // The build holds the folder's lock: a young temporary is a dead
+    // build's too. `notes.txt.12345` is no output of copydesk's.
     expect(await listOutput()).toEqual([
       'a.head.html',
       'a.jsonld',
       'a.ninjs.json',
       'a.nitf.xml',
-      // Too young to be stale: a build running now may still rename it.
-      'a.nitf.xml.27182818',
       'notes.txt.12345'
     ])
   })
@@ -359,7 +416,7 @@ describe('copydesk CLI', () => {
     const run = await runCliIn(project, ['build'])
     expect(run.code).toBe(0)
     expect(squash(run.stderr)).toBe(
-      'input/a.meta.json\n1:137-1:150 warning Unexpected character `U+0001`, expected text that XML 1.0 allows; removed illegal-character copydesk\n\n⚠ 1 warning\n'
+      `input/a.meta.json\n1:137-1:150 warning Unexpected character \`U+0001\`, expected text that XML 1.0 allows; removed illegal-character copydesk\n\n⚠ 1 warning\n${tally(1, 0, 0, 4)}`
     )
     const graph = JSON.parse(
       await readFile(path.join(project, 'output/a.jsonld'), 'utf8')
@@ -377,7 +434,7 @@ describe('copydesk CLI', () => {
     const run = await runCliIn(project, ['build'])
     expect(run.code).toBe(1)
     expect(squash(run.stderr)).toBe(
-      'copydesk.config.json\n2:46-2:57 error Unexpected NITF profile `kindle` writing `<stem>.nitf.xml`, which profile `default` writes too, expected one output per file name; give the profile another `suffix` in `copydesk.config.json` nitf-profile-collision copydesk\n\n✖ 1 error\n'
+      `copydesk.config.json\n2:46-2:57 error Unexpected NITF profile \`kindle\` writing \`<stem>.nitf.xml\`, which profile \`default\` writes too, expected one output per file name; give the profile another \`suffix\` in \`copydesk.config.json\` nitf-profile-collision copydesk\n\n✖ 1 error\n${tally(0, 0, 0, 0)}`
     )
     expect(await listOutput()).toEqual([])
   })
@@ -391,7 +448,7 @@ describe('copydesk CLI', () => {
     const run = await runCliIn(project, ['build'])
     expect(run.code).toBe(1)
     expect(squash(run.stderr)).toBe(
-      'copydesk.config.json\n1:14-1:21 error Unexpected language tag `en_US` (found superfluous content after tag), expected a well-formed BCP 47 tag with a language (`en`, `en-GB`, `zh-Hant-TW`) language-tag copydesk\n\n✖ 1 error\n'
+      `copydesk.config.json\n1:14-1:21 error Unexpected language tag \`en_US\` (found superfluous content after tag), expected a well-formed BCP 47 tag with a language (\`en\`, \`en-GB\`, \`zh-Hant-TW\`) language-tag copydesk\n\n✖ 1 error\n${tally(0, 0, 0, 0)}`
     )
     expect(await listOutput()).toEqual([])
   })
@@ -405,7 +462,7 @@ describe('copydesk CLI', () => {
     const run = await runCliIn(project, ['build'])
     expect(run.code).toBe(1)
     expect(squash(run.stderr)).toMatch(
-      /^copydesk\.config\.json\n1:47-1:54 error Unexpected pattern `\^\\p\$` \(.+\), expected a regular expression valid with the `iu` flags invalid-pattern copydesk\n\n✖ 1 error\n$/
+      /^copydesk\.config\.json\n1:47-1:54 error Unexpected pattern `\^\\p\$` \(.+\), expected a regular expression valid with the `iu` flags invalid-pattern copydesk\n\n✖ 1 error\ncopydesk: 0 articles \(0 built, 0 unchanged, 0 failed\), 0 files written in T s\n$/
     )
     expect(await listOutput()).toEqual([])
   })
@@ -418,7 +475,8 @@ describe('copydesk CLI', () => {
     expect(squash(run.stderr)).toBe(
       'input/a.meta.json\n1:14-1:19 error Unexpected language tag `en-` (found superfluous content after tag), expected a well-formed BCP 47 tag with a language (`en`, `en-GB`, `zh-Hant-TW`) language-tag copydesk\n\n' +
         'input/a.txt\nerror Unexpected invalid sidecar `a.meta.json`, expected metadata valid against `schemas/meta.schema.json`; nothing written for this article invalid-sidecar copydesk\n\n' +
-        '✖ 2 errors\n'
+        '✖ 2 errors\n' +
+        tally(0, 0, 1, 0)
     )
     expect(await listOutput()).toEqual([])
   })
@@ -432,7 +490,7 @@ describe('copydesk CLI', () => {
     const run = await runCliIn(project, ['build'])
     expect(run.code).toBe(1)
     expect(squash(run.stderr)).toBe(
-      'copydesk.config.json\n1:23-1:39 error Unexpected name `Bad Name` in `/nitf/profiles`, expected a name matching `^[a-z0-9][a-z0-9_-]{0,63}$` config-schema copydesk\n\n✖ 1 error\n'
+      `copydesk.config.json\n1:23-1:39 error Unexpected name \`Bad Name\` in \`/nitf/profiles\`, expected a name matching \`^[a-z0-9][a-z0-9_-]{0,63}$\` config-schema copydesk\n\n✖ 1 error\n${tally(0, 0, 0, 0)}`
     )
     expect(await listOutput()).toEqual([])
   })

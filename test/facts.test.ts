@@ -25,14 +25,18 @@ interface Outputs {
   ninjs: Record<string, unknown>
 }
 
-async function outputsOf(meta: Meta, config: Config): Promise<Outputs> {
+async function outputsOf(
+  meta: Meta,
+  config: Config,
+  source = text
+): Promise<Outputs> {
   const context: ArticleContext = {
     path: 'cranes.txt',
     storyId: 'cranes',
     meta,
     config
   }
-  const file = await processArticle(text, {path: 'cranes.txt', context})
+  const file = await processArticle(source, {path: 'cranes.txt', context})
   const outputs = file.data.outputs
   if (!outputs) throw new Error(file.messages.map(String).join('\n'))
   const head: Array<[string, string]> = []
@@ -82,6 +86,27 @@ function nitfAttributes(xml: string, name: string, attribute: string) {
       const value = node.attributes?.[attribute]
       if (typeof value === 'string') values.push(value)
     }
+    for (const child of node.children ?? []) visit(child as typeof node)
+  }
+  visit(fromXml(xml))
+  return values
+}
+
+/** The text of every `name` element of the NITF. */
+function nitfTexts(xml: string, name: string) {
+  const values: string[] = []
+  const textOf = (node: {
+    type: string
+    value?: string
+    children?: unknown[]
+  }): string =>
+    node.type === 'text'
+      ? (node.value ?? '')
+      : (node.children ?? [])
+          .map((child) => textOf(child as typeof node))
+          .join('')
+  const visit = (node: {type: string; name?: string; children?: unknown[]}) => {
+    if (node.type === 'element' && node.name === name) values.push(textOf(node))
     for (const child of node.children ?? []) visit(child as typeof node)
   }
   visit(fromXml(xml))
@@ -178,6 +203,33 @@ describe('facts: every output says the same', () => {
     expect(headValues(outputs, 'og:locale')).toEqual(['en-GB'])
     expect(outputs.ninjs.language).toBe('en-GB')
     expect(nitfAttributes(outputs.nitf, 'nitf', 'baselang')).toEqual(['en-GB'])
+  })
+
+  it('the dateline’s place: one split in every output', async () => {
+    const outputs = await outputsOf(
+      {},
+      {},
+      text.replace('PORTVALE, March 4', 'PORTVALE, Ore., March 4')
+    )
+    expect(articleNode(outputs).dateline).toBe(
+      'PORTVALE, Ore., March 4 (Reuters) -'
+    )
+    expect(articleNode(outputs).contentLocation).toEqual({
+      '@type': 'Place',
+      name: 'PORTVALE, Ore.',
+      address: {
+        '@type': 'PostalAddress',
+        addressLocality: 'PORTVALE',
+        addressRegion: 'Oregon',
+        addressCountry: 'US'
+      }
+    })
+    expect(nitfTexts(outputs.nitf, 'location')).toEqual(['PORTVALE, Ore.'])
+    expect(nitfTexts(outputs.nitf, 'city')).toEqual(['PORTVALE'])
+    expect(nitfTexts(outputs.nitf, 'state')).toEqual(['Ore.'])
+    expect(nitfAttributes(outputs.nitf, 'state', 'state-code')).toEqual([
+      'US-OR'
+    ])
   })
 
   it('keywords with white space runs: one spelling in every output', async () => {

@@ -182,6 +182,14 @@ const atomCases: Array<[string, string]> = [
   ],
   ['hostile text', toAtom([hostileEntry()], {...channel, title: hostile}, all)],
   [
+    'entries without byline or publisher, a channel without publisher',
+    toAtom(
+      [entry({authors: [], publisher: undefined}), entry({authors: []})],
+      bareChannel,
+      all
+    )
+  ],
+  [
     'unusable language tags, dates without seconds, lower-case t and z',
     toAtom(
       [
@@ -444,7 +452,7 @@ describe('JSON Feed', () => {
     const text = toJsonFeed(
       [
         entry({dateModified: '2026-11-28T10:00:00+09:00'}),
-        entry({authors: [], keywords: []})
+        entry({authors: [], publisher: undefined, keywords: []})
       ],
       channel,
       all
@@ -511,6 +519,86 @@ describe('JSON Feed', () => {
 
   test('an empty feed has an empty `items`', () => {
     expect(jsonFeed(toJsonFeed([], channel, all)).items).toEqual([])
+  })
+})
+
+describe('authors', () => {
+  // Two wires and a byline in one feed whose channel names no publisher: each
+  // entry names its own author, and the feed's is never an article's.
+  const bylined = entry({path: 'a.txt', publisher: 'The Daily Example'})
+  const reuters = entry({path: 'b.txt', authors: [], publisher: 'Reuters'})
+  const dpa = entry({path: 'c.txt', authors: [], publisher: ' dpa '})
+  const nobody = entry({path: 'd.txt', authors: [], publisher: undefined})
+  const entries = [bylined, reuters, dpa, nobody]
+  const byline = ['Kim Min-jun', 'Ana Ruiz']
+  const own = [byline, ['Reuters'], ['dpa'], []]
+
+  test('Atom: each entry its bylines, else its publisher; the feed the channel’s', () => {
+    const feed = atomFeed(toAtom(entries, bareChannel, all))
+    expect(childText(only(feed, 'author'), 'name')).toBe('news.example')
+    expect(
+      elements(feed, 'entry').map((item) =>
+        elements(item, 'author').map((author) => childText(author, 'name'))
+      )
+    ).toEqual(own)
+  })
+
+  test('RSS: each item its bylines, else its publisher, as `dc:creator`', () => {
+    const feed = rssChannel(toRss(entries, bareChannel, all))
+    expect(
+      elements(feed, 'item').map((item) =>
+        elements(item, 'dc:creator').map(textOf)
+      )
+    ).toEqual(own)
+    expect(childText(feed, 'description')).toBe(
+      'The latest articles from news.example.'
+    )
+  })
+
+  test('JSON Feed: each item its bylines, else its publisher', () => {
+    const feed = jsonFeed(toJsonFeed(entries, bareChannel, all))
+    expect(feed.authors).toEqual([{name: 'news.example'}])
+    expect(
+      feed.items.map((item) => item.authors?.map((author) => author.name))
+    ).toEqual([byline, ['Reuters'], ['dpa'], undefined])
+  })
+
+  test('the channel’s publisher is the feed’s author, not an entry’s', () => {
+    const feed = atomFeed(toAtom([reuters], channel, all))
+    expect(childText(only(feed, 'author'), 'name')).toBe('Example Media')
+    expect(childText(only(only(feed, 'entry'), 'author'), 'name')).toBe(
+      'Reuters'
+    )
+  })
+})
+
+describe('escaping', () => {
+  // fast-xml-parser, with its defaults, reads only the predefined entities.
+  const story = entry({
+    title: 'Shares of <AAPL> & AT&T "rise" ]]>',
+    summary: '<AAPL> & "more"',
+    authors: [{name: 'A & B <C>'}],
+    keywords: ['<T> & "U"']
+  })
+
+  test.each([
+    ['Atom', toAtom([story], channel, all)],
+    ['RSS', toRss([story], channel, all)]
+  ])(
+    '%s writes `&amp;`, `&lt;`, `&gt;`, `&quot;`, never their numbers',
+    (_name, xml) => {
+      expect(xml).not.toMatch(/&#x?[\dA-F]+;/i)
+      expect(xml).not.toContain(']]>')
+      expect(xml).toContain(
+        'Shares of &lt;AAPL&gt; &amp; AT&amp;T "rise" ]]&gt;</title>'
+      )
+    }
+  )
+
+  test('an attribute value: `&quot;` inside its quotes', () => {
+    expect(toAtom([story], channel, all)).toContain(
+      '<category term="&lt;T> &amp; &quot;U&quot;"/>'
+    )
   })
 })
 

@@ -487,8 +487,13 @@ describe('the file system', () => {
 
   it('names that start with two dots: built inside the output folder', async () => {
     await put('input/..a.txt', story('Dots.'))
-    // Named: in a folder, hidden files (a leading dot) are not articles.
-    expect((await runCliIn(project, ['build'])).code).toBe(0)
+    // Named: in a folder, hidden files (a leading dot) are not articles,
+    // and a folder without articles is an error that says what it searched.
+    const folder = await runCliIn(project, ['build'])
+    expect(folder.code).toBe(1)
+    expect(folder.stderr).toContain(
+      'Unexpected folder `input` without articles, expected `.txt` files in it'
+    )
     expect(await readdir(project)).not.toContain('output')
     const run = await runCliIn(project, ['build', 'input/..a.txt'])
     expect(run.code).toBe(0)

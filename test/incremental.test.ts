@@ -160,7 +160,7 @@ describe('the command line', () => {
     return {code, stderr}
   }
 
-  it('draws a progress bar on a terminal only, and not with --quiet', async () => {
+  it('draws a progress bar on a terminal only, and not with --no-progress', async () => {
     // Slow enough to need a bar: the bar waits half a second.
     for (let index = 40; index < 400; index++) {
       await writeFile(
@@ -171,8 +171,11 @@ describe('the command line', () => {
     const shown = await cli(['build', '-j', '1', '-o', 'a'], true)
     expect(shown.code).toBe(0)
     expect(shown.stderr).toMatch(/\r\[#* *\] \d+\/400 articles/)
-    const quiet = await cli(['build', '-j', '1', '-o', 'b', '--quiet'], true)
-    expect(quiet.stderr).not.toContain('\r[')
+    const off = await cli(
+      ['build', '-j', '1', '-o', 'b', '--no-progress'],
+      true
+    )
+    expect(off.stderr).not.toContain('\r[')
     const piped = await cli(['build', '-j', '1', '-o', 'c'], false)
     expect(piped.stderr).not.toContain('\r[')
   }, 60_000)

@@ -338,6 +338,11 @@ describe('toJsonLd', () => {
         }
       ],
       dateline: 'MILLBROOK, June 3 -',
+      contentLocation: {
+        '@type': 'Place',
+        name: 'MILLBROOK',
+        address: {'@type': 'PostalAddress', addressLocality: 'MILLBROOK'}
+      },
       articleBody:
         'The ferry made its first crossing at dawn on Monday.\n\n' +
         'About 200 riders were aboard, the operator said.',
@@ -360,6 +365,7 @@ describe('toJsonLd', () => {
       'keywords',
       'image',
       'dateline',
+      'contentLocation',
       'articleBody',
       'wordCount'
     ])
@@ -376,6 +382,82 @@ describe('toJsonLd', () => {
         )
       )
     ).toEqual([])
+  })
+
+  it.each([
+    [
+      'ROSCOE, South Dakota (AP) —',
+      'ROSCOE, South Dakota',
+      {
+        addressLocality: 'ROSCOE',
+        addressRegion: 'South Dakota',
+        addressCountry: 'US'
+      }
+    ],
+    [
+      'CHEYENNE, Wyo., May 2 —',
+      'CHEYENNE, Wyo.',
+      {
+        addressLocality: 'CHEYENNE',
+        addressRegion: 'Wyoming',
+        addressCountry: 'US'
+      }
+    ],
+    [
+      'KINGSTON, Ont. —',
+      'KINGSTON, Ont.',
+      {
+        addressLocality: 'KINGSTON',
+        addressRegion: 'Ontario',
+        addressCountry: 'CA'
+      }
+    ],
+    [
+      'CHANGWON, South Korea (Reuters) -',
+      'CHANGWON, South Korea',
+      {addressLocality: 'CHANGWON', addressCountry: 'KR'}
+    ],
+    [
+      'BONN, West Germany (AP) -',
+      'BONN, West Germany',
+      {addressLocality: 'BONN', addressCountry: 'West Germany'}
+    ],
+    [
+      'NABLUS, West Bank -',
+      'NABLUS, West Bank',
+      {addressLocality: 'NABLUS', addressRegion: 'West Bank'}
+    ],
+    ['Geneva (dpa) -', 'Geneva', {addressLocality: 'Geneva'}]
+  ])(
+    'gives the dateline `%s` its place as `contentLocation`',
+    async (text, location, address) => {
+      const document = toJsonLd(
+        resolveFacts(
+          makeArticle({headline: 'Quiet day', dateline: {text, location}}),
+          makeContext()
+        )
+      )
+      const article = articleTree(document)
+      expect(article.dateline).toBe(text)
+      expect(article.contentLocation).toEqual({
+        '@type': 'Place',
+        name: location,
+        address: {'@type': 'PostalAddress', ...address}
+      })
+      expect(await checkJsonLdTerms(document)).toEqual([])
+    }
+  )
+
+  it('gives no `contentLocation` for a dateline without a place', () => {
+    const article = tree(
+      makeArticle({
+        headline: 'Quiet day',
+        dateline: {text: 'May 2 (AP) —', date: 'May 2'}
+      }),
+      makeContext()
+    )
+    expect(article.dateline).toBe('May 2 (AP) —')
+    expect(article).not.toHaveProperty('contentLocation')
   })
 
   it('invents no dates, URL, publisher or language without meta', () => {

@@ -276,8 +276,9 @@ describe('markup-input in the CLI', () => {
         .split('\n')
         .map((line) => line.trim().replace(/ {2,}/g, ' '))
         .join('\n')
+        .replace(/ written in \d+\.\d s$/m, ' written in T s')
       expect(report).toBe(
-        `input/page.txt\n1:1 error Unexpected HTML document (\`<!DOCTYPE html>\` at 1:1), ${advice} markup-input copydesk\n\n✖ 1 error\n`
+        `input/page.txt\n1:1 error Unexpected HTML document (\`<!DOCTYPE html>\` at 1:1), ${advice} markup-input copydesk\n\n✖ 1 error\ncopydesk: 2 articles (1 built, 0 unchanged, 1 failed), 4 files written in T s\n`
       )
       const written = await readdir(path.join(project, 'output'))
       expect(written.sort()).toEqual([

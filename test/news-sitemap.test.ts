@@ -100,7 +100,7 @@ describe('toNewsSitemap: documents', () => {
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">',
         '  <url>',
-        '    <loc>https://courier.example/ferry?id=1&#x26;lang=en</loc>',
+        '    <loc>https://courier.example/ferry?id=1&amp;lang=en</loc>',
         '    <news:news>',
         '      <news:publication>',
         '        <news:name>The Portvale Courier</news:name>',

@@ -1,5 +1,6 @@
 // The ninjs 2.2 emitter (`toNinjs`, `serializeNinjs`) and its validator
-// (`ninjsErrors`, IPTC's official schema through ajv): exact documents for
+// (`ninjsErrors`, IPTC's official schema through ajv; the 1.6 and 3.1
+// emitters and the profiles are in `ninjs-profiles.test.ts`): exact documents for
 // built articles, the mapping of each field, the fixture articles through
 // the real processor, hostile text, determinism, and a validator that
 // catches what the schema forbids.
@@ -208,6 +209,13 @@ describe('toNinjs', () => {
         }
       ],
       organisations: [{name: 'Ledger Metro Desk', rel: 'author'}],
+      places: [
+        {
+          name: 'MILLBROOK',
+          rel: 'located',
+          contactinfo: [{type: 'address', address: {locality: 'MILLBROOK'}}]
+        }
+      ],
       subjects: [{name: 'ferry'}, {name: 'transport, river'}],
       infosources: [{name: 'Reuters', role: origcont}],
       by: 'By Ada Okafor, Transport Reporter; Ledger Metro Desk',
@@ -478,6 +486,40 @@ describe('toNinjs', () => {
     )
     expect(document.located).toBe('MADRID')
     expectValid(document)
+  })
+
+  it('the dateline place as a `located` place, its parts as the address', () => {
+    const placeOf = (location: string) =>
+      ninjs(
+        makeArticle({
+          headline: 'Places',
+          dateline: {text: `${location} —`, location}
+        }),
+        makeContext()
+      )
+    const cases: Array<[string, unknown]> = [
+      ['LYON', {locality: 'LYON'}],
+      // The full name of a state or region the place rules know.
+      ['CHEYENNE, Wyo.', {locality: 'CHEYENNE', area: 'Wyoming'}],
+      ['OTTAWA, Ont.', {locality: 'OTTAWA', area: 'Ontario'}],
+      ['RAMALLAH, West Bank', {locality: 'RAMALLAH', area: 'West Bank'}],
+      ['SEOUL, South Korea', {locality: 'SEOUL', country: 'South Korea'}]
+    ]
+    for (const [location, address] of cases) {
+      const document = placeOf(location)
+      expect(document.located).toBe(location)
+      expect(document.places).toEqual([
+        {
+          name: location,
+          rel: 'located',
+          contactinfo: [{type: 'address', address}]
+        }
+      ])
+      expectValid(document)
+    }
+    expect(
+      'places' in ninjs(makeArticle({headline: 'No'}), makeContext())
+    ).toBe(false)
   })
 
   it('a dateline without a place says no `located`, one with only an agency a source', () => {
@@ -864,6 +906,13 @@ describe('fixture articles through the processor', () => {
           uri: 'https://balticwire.example/staff/zofia-lukasik'
         }
       ],
+      places: [
+        {
+          name: 'GDAŃSK',
+          rel: 'located',
+          contactinfo: [{type: 'address', address: {locality: 'GDAŃSK'}}]
+        }
+      ],
       subjects: [{name: 'ferries'}, {name: 'Gdańsk'}, {name: 'Malmö'}],
       infosources: [{name: 'Baltic Wire', role: origcont}],
       by: 'By Zofia Łukasik',
@@ -936,6 +985,13 @@ describe('fixture articles through the processor', () => {
           name: 'Oskar Lind',
           rel: 'author',
           uri: 'https://gazette.example/staff/oskar-lind'
+        }
+      ],
+      places: [
+        {
+          name: 'HALDEN',
+          rel: 'located',
+          contactinfo: [{type: 'address', address: {locality: 'HALDEN'}}]
         }
       ],
       subjects: [{name: 'budget'}, {name: '</script><!--'}],

@@ -118,7 +118,8 @@ describe('nitfProfiles', () => {
         suffix: '.nitf.xml',
         namespace: 'namespaced',
         encoding: 'utf-8',
-        meta: []
+        meta: [],
+        byline: 'markup'
       }
     ])
     expect(nitfProfiles({nitf: {regsrc: 'x'}})).toEqual([defaultNitfProfile])
@@ -131,14 +132,16 @@ describe('nitfProfiles', () => {
         suffix: '.nitf.xml',
         namespace: 'namespaced',
         encoding: 'utf-8',
-        meta: []
+        meta: [],
+        byline: 'markup'
       },
       {
         name: 'kindle',
         suffix: '.kindle.nitf.xml',
         namespace: 'bare',
         encoding: 'iso-8859-1',
-        meta: [{name: 'partner', content: 'Kindle Newsstand'}]
+        meta: [{name: 'partner', content: 'Kindle Newsstand'}],
+        byline: 'markup'
       }
     ])
     expect(validateConfigSchema(readmeConfig)).toBe(true)
@@ -175,6 +178,8 @@ describe('config and sidecar schemas', () => {
     [{kindle: {}}],
     [{'kindle-2_uk': {namespace: 'bare', encoding: 'us-ascii'}}],
     [{a: {suffix: '.xml'}, b: {suffix: '.b-feed.nitf.xml'}}],
+    [{superdesk: {namespace: 'bare', byline: 'plain'}}],
+    [{default: {byline: 'markup'}}],
     [
       {
         default: {
@@ -195,6 +200,8 @@ describe('config and sidecar schemas', () => {
     [{k: {namespace: 'none'}}, '/nitf/profiles/k/namespace', 'enum'],
     [{k: {encoding: 'latin1'}}, '/nitf/profiles/k/encoding', 'enum'],
     [{k: {encoding: 'UTF-8'}}, '/nitf/profiles/k/encoding', 'enum'],
+    [{k: {byline: 'text'}}, '/nitf/profiles/k/byline', 'enum'],
+    [{default: {byline: 'Plain'}}, '/nitf/profiles/default/byline', 'enum'],
     [{k: {suffix: '.k.txt'}}, '/nitf/profiles/k/suffix', 'pattern'],
     [{k: {suffix: 'k.xml'}}, '/nitf/profiles/k/suffix', 'pattern'],
     [{k: {suffix: '.a/../b.xml'}}, '/nitf/profiles/k/suffix', 'pattern'],
@@ -379,7 +386,7 @@ describe('head/meta from a profile', () => {
     )
     expect(await validateNitf(xml)).toEqual([])
     expect(xml).toContain(
-      '</title>\n    <meta name="partner" content="Kindle &#x26; Co &#x3C;EU>"/>\n    <meta name="dc:source" content="Baltic “Wire”"/>\n    <docdata'
+      '</title>\n    <meta name="partner" content="Kindle &amp; Co &lt;EU>"/>\n    <meta name="dc:source" content="Baltic “Wire”"/>\n    <docdata'
     )
     expect(xml.match(/<meta /g)).toHaveLength(2)
   })

@@ -1,6 +1,7 @@
 // Round trip: every NITF of the golden fixtures (every profile, every
-// encoding), read back by libxml2, gives the headline, authors, dateline and
-// paragraphs of the JSON-LD written for the same article. Read from the
+// encoding), read back by libxml2, gives the headline, authors, dateline,
+// the dateline's city and the paragraphs of the JSON-LD written for the
+// same article. Read from the
 // canonical form (C14N), where the only markup left is tags and the
 // references `&amp;`, `&lt;`, `&gt;` and `&#xD;`.
 import {readdir, readFile} from 'node:fs/promises'
@@ -8,6 +9,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, test} from 'vitest'
 import {nitfProfiles} from '../pipeline/emit/nitf-profile.js'
+import type {NitfBylineStyle} from '../pipeline/generated/schema-types.js'
 import type {Config} from '../pipeline/types.js'
 import {canonicalXml} from './helpers/validate-nitf.js'
 
@@ -16,9 +18,9 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 
 interface Case {
   name: string
-  /** The JSON-LD file and every NITF file of one article. */
+  /** The JSON-LD file and every NITF file of one article, with how it writes bylines. */
   jsonld: string
-  nitf: string[]
+  nitf: Array<[file: string, byline: NitfBylineStyle]>
 }
 
 const cases: Case[] = []
@@ -37,17 +39,18 @@ for (const name of (await readdir(fixtures)).sort()) {
     cases.push({
       name: `${name}/${stem}`,
       jsonld: path.join(expected, file),
-      nitf: nitfProfiles(config).map((profile) =>
-        path.join(expected, stem + profile.suffix)
-      )
+      nitf: nitfProfiles(config).map((profile) => [
+        path.join(expected, stem + profile.suffix),
+        profile.byline
+      ])
     })
   }
 }
 
 describe.each(cases)('round trip: $name', ({jsonld, nitf}) => {
-  test.each(nitf.map((file) => [path.basename(file), file]))(
+  test.each(nitf.map(([file, byline]) => [path.basename(file), file, byline]))(
     '%s says what the JSON-LD says',
-    async (_name, file) => {
+    async (_name, file, byline) => {
       const graph = JSON.parse(await readFile(jsonld, 'utf8')) as {
         '@graph': Array<Record<string, unknown>>
       }
@@ -71,13 +74,31 @@ describe.each(cases)('round trip: $name', ({jsonld, nitf}) => {
         /<body\.content>([\s\S]*?)<\/body\.content>/.exec(xml)?.[1] ?? ''
       expect(textOf(xml, 'hl1')).toEqual([article.headline])
       expect(textOf(content, 'p').join('\n\n')).toBe(article.articleBody)
-      expect(textOf(xml, 'person')).toEqual(authors)
+      if (byline === 'plain') {
+        // One byline of text, naming every author.
+        expect(textOf(xml, 'person')).toEqual([])
+        const [text = '', ...others] = textOf(xml, 'byline')
+        expect(others).toEqual([])
+        for (const author of authors) expect(text).toContain(author)
+      } else {
+        expect(textOf(xml, 'person')).toEqual(authors)
+      }
       const dateline = article.dateline as string | undefined
       expect(textOf(xml, 'dateline')).toEqual(
         dateline === undefined
           ? []
           : [dateline.replace(/\s*(?:--|[-\u2013\u2014])\s*$/u, '')]
       )
+      // The city ingest code reads is the JSON-LD's locality.
+      const place = article.contentLocation as
+        | {name: string; address?: {addressLocality?: string}}
+        | undefined
+      expect(textOf(xml, 'city')).toEqual(
+        place?.address?.addressLocality === undefined
+          ? []
+          : [place.address.addressLocality]
+      )
+      if (place) expect(textOf(xml, 'location')).toEqual([place.name])
     }
   )
 })

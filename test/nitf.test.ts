@@ -243,7 +243,7 @@ describe('toNitf', () => {
     expect(xml).toContain('<byline>By Our Harbour Staff</byline>')
     expect(xml).toContain('<distributor><org>Reuters</org></distributor>')
     expect(xml).toContain(
-      `<dateline><location>PORTVALE</location>, <story.date norm="${norm}">Nov 12</story.date> (Reuters)</dateline>`
+      `<dateline><location><city>PORTVALE</city></location>, <story.date norm="${norm}">Nov 12</story.date> (Reuters)</dateline>`
     )
     expect(xml).toContain(
       '<abstract>\n        <p>Fares up 8% from January</p>\n        <p>Board cites diesel prices</p>\n      </abstract>'
@@ -284,14 +284,14 @@ describe('toNitf', () => {
     )
     expect(await validateNitf(xml)).toEqual([])
     const escaped =
-      'Close &#x3C;/script&#x3E; then ]]&#x3E; and &#x26;amp; and &#x3C;b&#x3E;bold&#x3C;/b&#x3E; &#x3E; end'
+      'Close &lt;/script&gt; then ]]&gt; and &amp;amp; and &lt;b&gt;bold&lt;/b&gt; &gt; end'
     expect(xml).toContain(`<p>${escaped}</p>`)
     expect(xml).toContain(`<hl1>Parser note: ${escaped}</hl1>`)
-    expect(xml).toContain('<person>A &#x3C;b&#x3E; Writer</person>')
+    expect(xml).toContain('<person>A &lt;b&gt; Writer</person>')
     expect(xml).toContain(
-      '<ed-msg info="Eds: Close &#x3C;/script> then ]]> and &#x26;amp; and &#x3C;b>bold&#x3C;/b> > end"/>'
+      '<ed-msg info="Eds: Close &lt;/script> then ]]> and &amp;amp; and &lt;b>bold&lt;/b> > end"/>'
     )
-    expect(xml).toContain('<keyword key="&#x3C;b>&#x26;amp;]]>"/>')
+    expect(xml).toContain('<keyword key="&lt;b>&amp;amp;]]>"/>')
     // Outside attribute values nothing unescaped is left.
     const content = xml.replace(/"[^"]*"/g, '""')
     expect(content).not.toContain(']]>')
@@ -425,7 +425,7 @@ describe('toNitf', () => {
       '<distributor><org>Agence France-Presse</org>, <org>Deutsche Presse-Agentur</org></distributor>'
     )
     expect(xml).toContain(
-      '<dateline><location>PORTVALE</location> (dpa)</dateline>'
+      '<dateline><location><city>PORTVALE</city></location> (dpa)</dateline>'
     )
   })
 
@@ -471,7 +471,7 @@ describe('toNitf', () => {
       ? `<story.date norm="20231112T093000+0900">${date}</story.date>`
       : `<story.date>${date}</story.date>`
     expect(xml).toContain(
-      `<dateline><location>PORTVALE</location>, ${storyDate}</dateline>`
+      `<dateline><location><city>PORTVALE</city></location>, ${storyDate}</dateline>`
     )
   })
 
@@ -482,7 +482,7 @@ describe('toNitf', () => {
       })
     )
     expect(xml).toContain(
-      '<dateline><location>PORTVALE</location>, <story.date>Nov 12</story.date></dateline>'
+      '<dateline><location><city>PORTVALE</city></location>, <story.date>Nov 12</story.date></dateline>'
     )
   })
 
@@ -509,7 +509,7 @@ describe('serializeNitf', () => {
       ]
     }
     expect(serializeNitf(tree)).toBe(
-      '<?xml version="1.0" encoding="UTF-8"?>\n<nitf>&#x3C;evil/&#x3E;</nitf>\n'
+      '<?xml version="1.0" encoding="UTF-8"?>\n<nitf>&lt;evil/&gt;</nitf>\n'
     )
   })
 })
@@ -791,7 +791,7 @@ describe('serializeNitf: characters', () => {
     }
   )
 
-  test('escapes `&`, `<`, `>` and the attribute quote, with numeric references only', async () => {
+  test('escapes `&`, `<`, `>` and the attribute quote with the predefined entities, never numeric references', async () => {
     const tricky = `Fish & chips <b>"hot"</b> 'n' > cold, AT&T &nbsp; caf&eacute; &#169;`
     const xml = nitf(
       article({headline: tricky, body: [tricky]}),
@@ -799,15 +799,16 @@ describe('serializeNitf: characters', () => {
     )
     expect(await validateNitf(xml)).toEqual([])
     const text =
-      'Fish &#x26; chips &#x3C;b&#x3E;"hot"&#x3C;/b&#x3E; \'n\' &#x3E; cold, AT&#x26;T &#x26;nbsp; caf&#x26;eacute; &#x26;#169;'
+      'Fish &amp; chips &lt;b&gt;"hot"&lt;/b&gt; \'n\' &gt; cold, AT&amp;T &amp;nbsp; caf&amp;eacute; &amp;#169;'
     expect(xml).toContain(`<hl1>${text}</hl1>`)
     expect(xml).toContain(`<p>${text}</p>`)
     // In an attribute, `"` would end the value; `'` and `>` cannot.
     expect(xml).toContain(
-      '<keyword key="Fish &#x26; chips &#x3C;b>&#x22;hot&#x22;&#x3C;/b> \'n\' > cold, AT&#x26;T &#x26;nbsp; caf&#x26;eacute; &#x26;#169;"/>'
+      '<keyword key="Fish &amp; chips &lt;b>&quot;hot&quot;&lt;/b> \'n\' > cold, AT&amp;T &amp;nbsp; caf&amp;eacute; &amp;#169;"/>'
     )
-    // No HTML named entity, nor any `&` that does not start a reference.
-    expect(xml).not.toMatch(/&(?!#x[\dA-F]+;)/)
+    // Only XML's predefined entities: no numeric reference (the input has
+    // no character outside UTF-8), no HTML entity, no bare `&`.
+    expect(xml).not.toMatch(/&(?!(?:amp|lt|gt|quot);)/)
     // Read back by an XML parser, the text is exactly the input.
     const canonical = await canonicalXml(xml)
     const escaped = tricky

@@ -1,8 +1,10 @@
 // The TypeScript types must not drift from the JSON Schemas ajv validates:
-// pipeline/generated/schema-types.ts must be exactly what the schemas generate.
+// pipeline/generated/schema-types.ts must be exactly what the schemas
+// generate, and the precompiled validators what ajv compiles from them.
 import {readFile} from 'node:fs/promises'
 import {expect, it} from 'vitest'
 import {
+  renderNinjs16Validator,
   renderNinjsValidator,
   renderSchemaTypes,
   renderSchemaValidators
@@ -24,10 +26,18 @@ it('pipeline/generated/schema-validators.ts is compiled from the current schemas
   expect(committed).toBe(await renderSchemaValidators())
 })
 
-it('pipeline/generated/ninjs-validator.ts is compiled from the vendored ninjs schema (run `npm run schema-types`)', async () => {
+it('pipeline/generated/ninjs-validator.ts is compiled from the vendored ninjs 2.2 and 3.1 schemas (run `npm run schema-types`)', async () => {
   const committed = await readFile(
     new URL('../pipeline/generated/ninjs-validator.ts', import.meta.url),
     'utf8'
   )
   expect(committed).toBe(await renderNinjsValidator())
+})
+
+it('pipeline/generated/ninjs-1.6-validator.ts is compiled from the vendored ninjs 1.6 schema (run `npm run schema-types`)', async () => {
+  const committed = await readFile(
+    new URL('../pipeline/generated/ninjs-1.6-validator.ts', import.meta.url),
+    'utf8'
+  )
+  expect(committed).toBe(await renderNinjs16Validator())
 })

@@ -7,9 +7,10 @@
 import {lstatSync, rmSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {VFile} from 'vfile'
+import metaSchema from '../../schemas/meta.schema.json' with {type: 'json'}
 import {processArticle, storyIdFromPath} from '../index.js'
 import {checkMeta, validateMetaSchema} from '../json-schemas.js'
-import {fail, failInternal} from '../messages.js'
+import {applyRuleLevels, fail, failInternal} from '../messages.js'
 import type {ArticleContext, Meta, Outputs} from '../types.js'
 import type {
   ArticleResult,
@@ -48,7 +49,7 @@ async function buildUncached(
   task: ArticleTask,
   settings: BuildSettings
 ): Promise<ArticleResult> {
-  const sidecar = parseSidecar(task)
+  const sidecar = parseSidecar(task, settings)
   if (!sidecar.meta) {
     return {files: sidecar.files.map(toPlainFile), written: [], fatal: true}
   }
@@ -79,13 +80,19 @@ async function buildUncached(
  * metadata, or none after a fatal message, and the reports so far: the
  * sidecar's (when it has messages), and the article's refusal.
  */
-function parseSidecar(task: ArticleTask): {meta?: Meta; files: VFile[]} {
+function parseSidecar(
+  task: ArticleTask,
+  settings: BuildSettings
+): {meta?: Meta; files: VFile[]} {
   if (!task.sidecar) return {meta: {}, files: []}
   const sidecar = new VFile({
     path: task.sidecar.display,
     value: task.sidecar.text
   })
-  const meta = readJson(sidecar, validateMetaSchema, 'meta-schema', checkMeta)
+  const meta = readJson(sidecar, validateMetaSchema, 'meta-schema', checkMeta, {
+    schema: metaSchema
+  })
+  applyRuleLevels(sidecar, settings.config.rules)
   const files = sidecar.messages.length > 0 ? [sidecar] : []
   if (meta) return {meta, files}
   const file = new VFile({path: task.display})

@@ -63,11 +63,21 @@ interface ChannelsEntry {
   written: WrittenFile[]
 }
 
-export async function openCache(options: CacheOptions): Promise<BuildCache> {
-  const folder = path.join(
+/**
+ * The cache folder of one output folder: its articles' entries, and the
+ * lock and manifest of the builds that write that output folder.
+ */
+export function cacheFolderOf(
+  options: Pick<CacheOptions, 'cwd' | 'folder' | 'outputRoot'>
+): string {
+  return path.join(
     path.resolve(options.cwd, options.folder ?? defaultCacheFolder),
     hash(options.outputRoot).slice(0, 16)
   )
+}
+
+export async function openCache(options: CacheOptions): Promise<BuildCache> {
+  const folder = cacheFolderOf(options)
   const base = hash(`${await codeFingerprint()}\0${options.settingsKey}`)
   const channelsLocation = path.join(folder, 'channels.json')
   /** Whether every file is on disk as it was written. */
@@ -188,10 +198,16 @@ function codeFingerprint(): Promise<string> {
     const code = import.meta.url.endsWith('.ts') ? path.dirname(here) : here
     const packageRoot = path.dirname(code)
     // The dependencies too: an updated retext changes outputs. npm records
-    // the installed tree in `node_modules/.package-lock.json`.
+    // the installed tree in `node_modules/.package-lock.json`: ours in a
+    // clone, the project's when copydesk is installed (its dependencies
+    // are hoisted beside it, in the `node_modules` it sits in).
+    const installedIn = path.dirname(packageRoot)
     for (const lock of [
       path.join(packageRoot, 'package-lock.json'),
-      path.join(packageRoot, 'node_modules', '.package-lock.json')
+      path.join(packageRoot, 'node_modules', '.package-lock.json'),
+      ...(path.basename(installedIn) === 'node_modules'
+        ? [path.join(installedIn, '.package-lock.json')]
+        : [])
     ]) {
       hash.update(await readFile(lock).catch(() => '')).update('\0')
     }

@@ -1,4 +1,5 @@
-// The build: reads the project config (`copydesk.config.json`), finds the
+// The build: reads the project config (`--config`, else found from the inputs
+// upward: `copydesk.config.json`, `.copydeskrc.json`, `package.json`), finds the
 // input files, refuses inputs whose outputs collide, reads each article with
 // its sidecar (`<stem>.meta.json`), serves unchanged ones from the build
 // cache and hands the rest to `build-article` (in this thread or on
@@ -9,10 +10,10 @@
 // `nitf-profile-collision` (from `checkConfig`; a fatal one stops the build
 // before any article); then those of `inputs`, `collisions`,
 // `read-article`, `build-article` and `write-channels`.
-import {existsSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
+import configSchema from '../../schemas/config.schema.json' with {type: 'json'}
 import {
   channelFileNames,
   channelFileTest,
@@ -21,18 +22,27 @@ import {
 import {outputSuffixes} from '../emit/formats.js'
 import {configName} from '../emit/output-names.js'
 import {checkConfig, validateConfigSchema} from '../json-schemas.js'
+import {applyRuleLevels, fail} from '../messages.js'
 import type {Config} from '../types.js'
 import type {ArticleResult, ArticleTask, BuildSettings} from './article-task.js'
-import {type BuildCache, openCache} from './build-cache.js'
+import {type BuildCache, cacheFolderOf, openCache} from './build-cache.js'
 import {type ChannelCollector, collectChannels} from './channels.js'
 import {collisionCheck} from './collisions.js'
-import {toPosix} from './files.js'
+import {type ConfigFile, findConfigFile} from './config-file.js'
+import {codeOf, toPosix} from './files.js'
 import {compareStrings, discoverInputs, type Input, stemOf} from './inputs.js'
 import {addCounts, countMessages, type MessageCounts} from './message-counts.js'
+import {
+  type Manifest,
+  readManifest,
+  removeOrphans,
+  takeOutputFolder,
+  writeManifest
+} from './output-folder.js'
 import type {Pool} from './pool.js'
 import {readArticle} from './read-article.js'
 import {readJson} from './read-json.js'
-import {removeStaleTemporaries} from './temporaries.js'
+import {removeTemporaries} from './temporaries.js'
 import {fromPlainFile, toPlainFile} from './vfile-transfer.js'
 
 export type {MessageCounts}
@@ -52,6 +62,17 @@ export interface BuildOptions {
   inputs: readonly string[]
   /** Output folder, relative to `cwd`. */
   output: string
+  /**
+   * The config file, relative to `cwd`; default: the first folder from the
+   * inputs upward with `copydesk.config.json`, `.copydeskrc.json` or a
+   * `package.json` with a `copydesk` key.
+   */
+  config?: string | undefined
+  /**
+   * More paths to skip in folders and globs, in gitignore syntax, besides
+   * `.copydeskignore`, `node_modules` and hidden folders.
+   */
+  ignorePatterns?: readonly string[] | undefined
   /** Worker threads to build on; 1 (the default) builds in this thread. */
   jobs?: number | undefined
   /** Rebuild every article, ignoring the cache. */
@@ -84,6 +105,22 @@ export interface BuildResult {
   written: string[]
   /** Messages of every file, by kind. */
   counts: MessageCounts
+  /** What became of the articles, and how many files were written. */
+  tally: BuildTally
+}
+
+/** The numbers of a build's summary line. */
+export interface BuildTally {
+  /** Articles processed and written. */
+  built: number
+  /** Articles served from the build cache. */
+  unchanged: number
+  /** Articles with a fatal problem: nothing written for them. */
+  failed: number
+  /** Files written: articles' outputs and channels. */
+  written: number
+  /** Outputs removed: of articles whose input is gone, or of formats turned off. */
+  removed: number
 }
 
 /** One input's report, handed on in input order as the build goes. */
@@ -99,24 +136,59 @@ export interface ArticleReport {
   written: string[]
   /** Served from the cache: nothing was processed or written. */
   unchanged: boolean
+  /** For an article's report, what became of it; none for the config and channels. */
+  outcome?: 'built' | 'unchanged' | 'failed' | undefined
+  /** Outputs removed, for the report of the output folder's clean-up. */
+  removed?: number | undefined
 }
 
 /** Build every input article into the output folder. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const {cwd} = options
   const reports = collectReports(options.onArticle)
-  const config = await loadConfig(cwd, reports)
+  const config = await loadConfig(options, reports)
   if (!config) return reports.result()
-  const inputs = await findInputs(cwd, options.inputs, reports)
+  const inputs = await findInputs(options, reports)
   const outputRoot = path.resolve(cwd, options.output)
-  const suffixes = outputSuffixes(config)
-  await removeStaleTemporaries(outputRoot, [
-    ...suffixes,
-    ...channelFileNames(config)
-  ])
-  const run = await prepareRun(options, {config, inputs, outputRoot, suffixes})
-  await buildArticles(run, inputs, reports)
-  if (run.channels) await buildChannels(run, run.channels, reports)
+  const display = toPosix(path.relative(cwd, outputRoot)) || '.'
+  const stateFolder = cacheFolderOf({
+    cwd,
+    folder: options.cacheDir,
+    outputRoot
+  })
+  const lock = await takeOutputFolder({outputRoot, stateFolder, display})
+  if (lock instanceof VFile) {
+    reports.add(reportOf(lock))
+    return reports.result()
+  }
+  try {
+    const suffixes = outputSuffixes(config)
+    // No other build writes this folder: every temporary is a dead one's.
+    await removeTemporaries(outputRoot, [
+      ...suffixes,
+      ...channelFileNames(config)
+    ])
+    const before = readManifest(stateFolder)
+    const run = await prepareRun(options, {
+      config,
+      inputs,
+      outputRoot,
+      suffixes,
+      before
+    })
+    await buildArticles(run, inputs, reports)
+    if (run.channels) await buildChannels(run, run.channels, reports)
+    const {report, removed} = await removeOrphans({
+      outputRoot,
+      display,
+      before,
+      now: run.manifest
+    })
+    writeManifest(stateFolder, run.manifest, before)
+    if (report) reports.add({...reportOf(report), removed})
+  } finally {
+    lock.release()
+  }
   return reports.result()
 }
 
@@ -130,11 +202,21 @@ interface ReportCollector {
 /** Hand reports to `onArticle` when given, else keep them; count them all. */
 function collectReports(onArticle: BuildOptions['onArticle']): ReportCollector {
   const counts: MessageCounts = {errors: 0, warnings: 0, infos: 0}
+  const tally: BuildTally = {
+    built: 0,
+    unchanged: 0,
+    failed: 0,
+    written: 0,
+    removed: 0
+  }
   const files: VFile[] = []
   const written: string[] = []
   return {
     add(report) {
       addCounts(counts, report.counts)
+      if (report.outcome) tally[report.outcome]++
+      tally.written += report.written.length
+      tally.removed += report.removed ?? 0
       if (onArticle) {
         onArticle(report)
         return
@@ -145,42 +227,60 @@ function collectReports(onArticle: BuildOptions['onArticle']): ReportCollector {
     result() {
       files.sort((a, b) => compareStrings(a.path, b.path))
       written.sort(compareStrings)
-      return {files, written, counts}
+      return {files, written, counts, tally}
     }
   }
 }
 
 /**
- * Read and check `copydesk.config.json` when the project has one, and
- * report on it; `undefined` when it has a fatal problem (nothing is built).
+ * Read and check the build's config (`--config`, else the one found from
+ * the inputs upward) and report on it; `{}` when there is none,
+ * `undefined` when it has a fatal problem (nothing is built).
  */
 async function loadConfig(
-  cwd: string,
+  options: BuildOptions,
   reports: ReportCollector
 ): Promise<Config | undefined> {
-  const absolute = path.join(cwd, configName)
-  if (!existsSync(absolute)) return {}
-  const file = new VFile({
-    path: configName,
-    value: await readFile(absolute, 'utf8')
-  })
+  const {cwd} = options
+  const found: ConfigFile | undefined =
+    options.config === undefined
+      ? await findConfigFile(cwd, options.inputs)
+      : {absolute: path.resolve(cwd, options.config)}
+  if (!found) return {}
+  const file = new VFile({path: toPosix(path.relative(cwd, found.absolute))})
+  try {
+    file.value = await readFile(found.absolute, 'utf8')
+  } catch (error) {
+    fail(
+      file,
+      `Unexpected unreadable config (${codeOf(error) ?? String(error)}), expected a readable JSON file${options.config === undefined ? '' : ' at the path `--config` gives'}`,
+      'read-error'
+    )
+    reports.add(reportOf(file))
+    return undefined
+  }
   const config = readJson(
     file,
     validateConfigSchema,
     'config-schema',
-    checkConfig
+    checkConfig,
+    {key: found.key, schema: configSchema}
   )
+  applyRuleLevels(file, config?.rules)
   reports.add(reportOf(file))
   return config
 }
 
 /** The articles the paths name; report each path that names none. */
 async function findInputs(
-  cwd: string,
-  patterns: readonly string[],
+  options: BuildOptions,
   reports: ReportCollector
 ): Promise<Input[]> {
-  const {inputs, problems} = await discoverInputs(cwd, patterns)
+  const {inputs, problems} = await discoverInputs(
+    options.cwd,
+    options.inputs,
+    options.ignorePatterns
+  )
   for (const problem of problems) reports.add(reportOf(problem))
   return inputs
 }
@@ -202,6 +302,10 @@ interface ArticleRun {
   progress: () => void
   /** Worker threads, started by the first window worth them. */
   pool?: Pool | undefined
+  /** The outputs the last build left, by stem. */
+  before: Manifest
+  /** The outputs this build leaves, by stem: written, intact, or kept. */
+  manifest: Manifest
 }
 
 /**
@@ -215,10 +319,11 @@ async function prepareRun(
     inputs: readonly Input[]
     outputRoot: string
     suffixes: readonly string[]
+    before: Manifest
   }
 ): Promise<ArticleRun> {
   const {cwd} = options
-  const {config, inputs, outputRoot, suffixes} = plan
+  const {config, inputs, outputRoot, suffixes, before} = plan
   const cache = await openCache({
     cwd,
     folder: options.cacheDir,
@@ -245,7 +350,9 @@ async function prepareRun(
     channels: wantsFeedEntries(config)
       ? collectChannels(config, options.now)
       : undefined,
-    progress: () => options.onProgress?.(++done, inputs.length)
+    progress: () => options.onProgress?.(++done, inputs.length),
+    before,
+    manifest: {}
   }
 }
 
@@ -313,7 +420,8 @@ function readWindow(
       ? {failed: refused}
       : readArticle(run.cwd, input, run.maxFileSize)
     if ('failed' in read) {
-      slot.report = reportOf(read.failed)
+      slot.report = {...reportOf(read.failed), outcome: 'failed'}
+      keepOutputs(run, stemOf(input))
       run.progress()
       continue
     }
@@ -364,7 +472,18 @@ function settle(
 ): void {
   slot.report = articleReport(run, result, unchanged)
   slot.built = {result, display: task.display}
+  if (result.fatal) keepOutputs(run, task.stem)
+  else run.manifest[task.stem] = result.written.map((file) => file.path)
   run.progress()
+}
+
+/**
+ * An article that failed writes nothing, and takes nothing away: what an
+ * earlier build wrote for it stays, and stays in the manifest.
+ */
+function keepOutputs(run: ArticleRun, stem: string): void {
+  const earlier = run.before[stem]
+  if (earlier) run.manifest[stem] = earlier
 }
 
 /** Hand a window's reports on in order, and its feed entries to the channels. */
@@ -411,6 +530,9 @@ async function buildChannels(
     run.outputRoot,
     (name) => outputDisplay(run, name)
   )
+  for (const file of channelsWritten.files) {
+    applyRuleLevels(file, run.settings.config.rules)
+  }
   const plain = channelsWritten.files.map(toPlainFile)
   // Nothing written: nothing to serve next time (and no cache folder made
   // for a build that wrote nothing).
@@ -448,7 +570,8 @@ function articleReport(
     written: unchanged
       ? []
       : result.written.map((file) => outputDisplay(run, file.path)),
-    unchanged
+    unchanged,
+    outcome: unchanged ? 'unchanged' : result.fatal ? 'failed' : 'built'
   }
 }
 

@@ -22,7 +22,10 @@ export interface CollectedEntries {
   settings: ChannelSettings
   /** At least the newest `settings.length` entries, when a feed is on. */
   feed: FeedEntry[]
-  /** The entries the news sitemap may list, without their bodies. */
+  /**
+   * The entries the news sitemap may list, without their bodies (none when
+   * it has no publication name).
+   */
   recent: FeedEntry[]
   /** The newest entry of the build. */
   newest: FeedEntry | undefined
@@ -61,7 +64,9 @@ export function collectChannels(
           feed = newestByUrl(feed, settings.length)
         }
       }
-      if (!settings.newsSitemap) return
+      if (!settings.newsSitemap || settings.publicationName === undefined) {
+        return
+      }
       // The body is not in a sitemap: keep the rest only.
       const light = {...entry, body: []}
       if (fixedNow !== undefined) {

@@ -19,12 +19,20 @@ import {
   xmlIllegalCodePoints
 } from '../emit/xml-characters.js'
 import {describeSchemaError, type ValueProblem} from '../json-schemas.js'
-import {fail} from '../messages.js'
+import {didYouMean, fail} from '../messages.js'
 
 const source = 'copydesk'
 
 /** Checks beyond the schema, run once on the validated value. */
 export type ValueCheck<T> = (value: T) => ValueProblem[]
+
+/** Where the value sits, and what to suggest for unknown keys. */
+export interface ReadOptions {
+  /** The value is this key of the file's top object (`copydesk` in `package.json`). */
+  key?: string | undefined
+  /** The schema `validate` was compiled from: unknown keys get a "did you mean". */
+  schema?: object | undefined
+}
 
 /**
  * Parse and validate `file` (its value is the JSON text) with `validate`,
@@ -35,14 +43,15 @@ export function readJson<T>(
   file: VFile,
   validate: ValidateFunction<T>,
   ruleId: string,
-  check?: ValueCheck<T>
+  check?: ValueCheck<T>,
+  options: ReadOptions = {}
 ): T | undefined {
-  const value = readValid(file, validate, ruleId)
+  const value = readValid(file, validate, ruleId, options)
   if (value === undefined || !check) return value
   const problems = check(value)
   if (problems.length === 0) return value
   const place = location(file)
-  const tree = parseTree(String(file.value))
+  const tree = valueNode(parseTree(String(file.value)), options.key)
   let fatal = false
   for (const problem of problems) {
     const node = tree && findNodeAtLocation(tree, pathOf(problem.pointer))
@@ -57,18 +66,28 @@ export function readJson<T>(
   return fatal ? undefined : value
 }
 
+/** The node of the value: the whole tree, or its top object's `key`. */
+function valueNode(
+  tree: Node | undefined,
+  key: string | undefined
+): Node | undefined {
+  return key === undefined || !tree ? tree : findNodeAtLocation(tree, [key])
+}
+
 function readValid<T>(
   file: VFile,
   validate: ValidateFunction<T>,
-  ruleId: string
+  ruleId: string,
+  options: ReadOptions
 ): T | undefined {
   const text = String(file.value)
   const place = location(file)
   const errors: ParseError[] = []
-  const tree = parseTree(text, errors, {
+  const whole = parseTree(text, errors, {
     allowTrailingComma: false,
     disallowComments: true
   })
+  const tree = errors.length > 0 ? whole : valueNode(whole, options.key)
   const syntaxError = errors[0]
   if (syntaxError || !tree) {
     const offset = syntaxError?.offset ?? 0
@@ -93,8 +112,9 @@ function readValid<T>(
     const property = node?.children?.find(
       (child) => child.children?.[0]?.value === name
     )
+    const known = knownKeys(options.schema, error.schemaPath)
     file.message(
-      `Unexpected unknown property \`${name}\`${error.instancePath ? ` in \`${error.instancePath}\`` : ''}, expected only known keys; ignored`,
+      `Unexpected unknown property \`${name}\`${error.instancePath ? ` in \`${error.instancePath}\`` : ''}, expected only known keys${didYouMean(name, known)}; ignored`,
       {
         place: pointOf(place, property ?? node),
         ruleId: 'unknown-property',
@@ -105,7 +125,7 @@ function readValid<T>(
   // One message per value and reason: a date that fails both `format` and
   // `pattern` is one mistake.
   const said = new Set<string>()
-  for (const error of fatal) {
+  for (const error of withoutBranchNoise(fatal)) {
     const reason = describeSchemaError(error)
     if (said.has(reason)) continue
     said.add(reason)
@@ -154,6 +174,45 @@ function reportIllegalCharacters(
   for (const child of node.children ?? []) {
     reportIllegalCharacters(file, child, place)
   }
+}
+
+/**
+ * The keys the schema allows where `schemaPath` (`#/$defs/x/additionalProperties`)
+ * refused one: the `properties` of that schema object.
+ */
+function knownKeys(schema: object | undefined, schemaPath: string): string[] {
+  if (!schema) return []
+  const segments = pathOf(
+    schemaPath.replace(/^#/, '').replace(/\/additionalProperties$/, '')
+  )
+  const object = getAt(schema, segments.map(String))
+  const properties =
+    object && typeof object === 'object' && 'properties' in object
+      ? object.properties
+      : undefined
+  return properties && typeof properties === 'object'
+    ? Object.keys(properties)
+    : []
+}
+
+/**
+ * Leave out what a `oneOf` says about its branches (`expected a boolean`,
+ * `must match exactly one schema`) when an error inside the value says
+ * what is wrong (`ninjs: {profiles: {x: {version: "4"}}}`).
+ */
+function withoutBranchNoise(errors: readonly ErrorObject[]): ErrorObject[] {
+  const deeper = (error: ErrorObject) =>
+    errors.some((other) =>
+      other.instancePath.startsWith(`${error.instancePath}/`)
+    )
+  return errors.filter(
+    (error) =>
+      !(
+        (error.keyword === 'oneOf' ||
+          (error.keyword === 'type' && error.schemaPath.includes('/oneOf/'))) &&
+        deeper(error)
+      )
+  )
 }
 
 function isUnknownProperty(error: ErrorObject): boolean {

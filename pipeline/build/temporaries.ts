@@ -1,19 +1,18 @@
 // Removes what an interrupted build left in the output folder:
 // write-file-atomic writes `<target>.<number>` and renames it over
 // `<target>`, and a build killed in between leaves that temporary behind.
+// The build calls it holding the output folder's lock: no other build
+// writes there, so every temporary is a dead build's, however young.
 import {existsSync} from 'node:fs'
-import {rm, stat} from 'node:fs/promises'
+import {rm} from 'node:fs/promises'
 import {glob} from 'tinyglobby'
 
-// Younger temporaries may belong to a build running right now.
-const staleAfterMilliseconds = 60_000
-
 /**
- * Remove the stale temporaries of files whose names end in one of
- * `suffixes` (per-article outputs and channel files), or of the parts of
- * a split news sitemap, from `outputRoot`.
+ * Remove the temporaries of files whose names end in one of `suffixes`
+ * (per-article outputs and channel files), or of the parts of a split news
+ * sitemap, from `outputRoot`.
  */
-export async function removeStaleTemporaries(
+export async function removeTemporaries(
   outputRoot: string,
   suffixes: readonly string[]
 ): Promise<void> {
@@ -36,10 +35,6 @@ export async function removeStaleTemporaries(
     followSymbolicLinks: false
   })
   for (const file of candidates) {
-    if (!temporaryName.test(file)) continue
-    const info = await stat(file).catch(() => undefined)
-    if (info && Date.now() - info.mtimeMs > staleAfterMilliseconds) {
-      await rm(file, {force: true})
-    }
+    if (temporaryName.test(file)) await rm(file, {force: true})
   }
 }

@@ -6,9 +6,10 @@
 // sitemap's reference time, unless given, is the newest publication date.
 // ruleIds (on the report of the file concerned): `news-sitemap-left-out`
 // (warning: an article the sitemap cannot list), `no-publication-name`
-// (info: no news sitemap without a publication name), `write-error` (fatal:
-// a channel file that is not a plain file or cannot be written; the other
-// channels are still written), `no-feed-entry`
+// (info, once a build: no news sitemap when the config names no
+// publication), `write-error` (fatal: a channel file that is not a plain
+// file or cannot be written; the other channels are still written),
+// `no-feed-entry`
 // (info, on the output folder: articles left out of every channel for want
 // of a URL or a date; when none has both, no channel is written),
 // `empty-news-sitemap` (info: no article in the window, no sitemap), and
@@ -16,6 +17,7 @@
 import {lstatSync, readdirSync, readFileSync, rmSync} from 'node:fs'
 import path from 'node:path'
 import {VFile} from 'vfile'
+import {configuredPublisher} from '../emit/channel-settings.js'
 import type {FeedChannel, FeedEntry} from '../emit/feed-entry.js'
 import {
   configName,
@@ -66,7 +68,8 @@ export function writeChannels(
   const channel = feedChannel(config, newest)
   writeFeeds(writer, collected, channel)
   if (settings.newsSitemap) {
-    writeNewsSitemap(writer, config, channel, {
+    writeNewsSitemap(writer, channel, {
+      publicationName: settings.publicationName,
       recent: collected.recent,
       now: settings.now ?? newest.datePublished
     })
@@ -192,17 +195,20 @@ function writeFeeds(
  */
 function writeNewsSitemap(
   writer: ChannelWriter,
-  config: Config,
   channel: FeedChannel,
-  window: {recent: readonly FeedEntry[]; now: string}
+  window: {
+    publicationName: string | undefined
+    recent: readonly FeedEntry[]
+    now: string
+  }
 ): void {
-  const {recent, now} = window
+  const {publicationName, recent, now} = window
   writer.channel(newsSitemapName, (file) => {
-    const publicationName =
-      config.newsSitemap?.publicationName ?? channel.publisher
     if (publicationName === undefined) {
+      // Said once, for the build: the articles' own publishers are never
+      // used, as a build may mix sources under one `news:name`.
       file.info(
-        `Unexpected news sitemap without a publication name, expected \`publisher.name\` or \`newsSitemap.publicationName\` in \`${configName}\`; not written`,
+        `Unexpected news sitemap without a publication name, expected \`newsSitemap.publicationName\` or \`publisher.name\` in \`${configName}\` (an article's own publisher is not the publication's name); not written`,
         {ruleId: 'no-publication-name', source}
       )
       removeSitemap(writer.outputRoot, new Set())
@@ -239,12 +245,16 @@ function reportLeftOut(file: VFile, left: readonly NewsSitemapLeftOut[]): void {
   }
 }
 
-/** What the feeds say of themselves: config first, then the newest article. */
+/**
+ * What the feeds say of themselves, from the config: never an article's
+ * publisher (a build may mix sources). Only the link falls back to the site
+ * of the newest article's URL.
+ */
 function feedChannel(config: Config, newest: FeedEntry): FeedChannel {
   const feeds = config.feeds ?? {}
   const link =
     feeds.url ?? config.publisher?.url ?? config.baseUrl ?? siteOf(newest.url)
-  const publisher = config.publisher?.name ?? newest.publisher
+  const publisher = configuredPublisher(config)
   const base = feeds.base ?? config.baseUrl
   const channel: FeedChannel = {
     title: feeds.title ?? publisher ?? new URL(link).host,

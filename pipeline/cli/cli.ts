@@ -5,18 +5,19 @@
 // Streams and cwd are injected so tests can assert exact output.
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
-import {parseArgs} from 'node:util'
+import {type ParseArgsConfig, parseArgs} from 'node:util'
 import type {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
+import {reporterJson} from 'vfile-reporter-json'
 import type {Statistics} from 'vfile-statistics'
 import packageJson from '../../package.json' with {type: 'json'}
-import {type ArticleReport, build} from '../build/build.js'
+import type {ArticleReport, BuildResult, BuildTally} from '../build/build.js'
 import {
   addCounts,
   type MessageCounts,
   toStatistics
 } from '../build/message-counts.js'
-import {validateConfigSchema} from '../json-schemas.js'
+import {didYouMean} from '../messages.js'
 import {watchBuilds} from './watch.js'
 
 /** Where the CLI reads and writes. */
@@ -45,16 +46,27 @@ An input input/a/b.txt writes <output>/a/b.jsonld, <output>/a/b.nitf.xml,
 and a URL also go into <output>/feed.atom, feed.rss, feed.json and
 news-sitemap.xml.
 
+Folders and globs skip node_modules, hidden folders and what
+.copydeskignore (gitignore syntax, in the current folder) excludes.
+
 Options:
   -o, --output <dir>  output folder (default: output)
-  -j, --jobs <n>      worker threads (default: one per core)
+  -c, --config <file> config file (default: the first of copydesk.config.json,
+                      .copydeskrc.json or a "copydesk" key in package.json,
+                      from the inputs upward)
+      --ignore-pattern <pattern>
+                      also skip these paths (gitignore syntax; repeatable)
+  -j, --jobs <n>      worker threads (default and most: one per core)
       --force         rebuild every article, ignoring the build cache
       --cache-dir <dir>
                       build cache folder (default: node_modules/.cache/copydesk)
       --now <time>    reference time of the news sitemap's two-day window,
                       ISO 8601 with an offset (default: the newest article)
       --frail         exit 1 on warnings too
-  -q, --quiet         no progress bar
+  -q, --quiet         report the articles with messages, no summary lines
+  -s, --silent        report errors only
+      --report <name> report format: text (default) or json (vfile-reporter-json)
+      --no-progress   no progress bar
   -w, --watch         rebuild what changed whenever an input, sidecar or
                       the config changes, until stopped
       --verbose       also report info messages (why each line was moved
@@ -68,10 +80,15 @@ export async function runCli(
   argv: readonly string[],
   environment: CliEnvironment
 ): Promise<number> {
-  const command = readCommand(argv)
+  const command = await readCommand(argv)
   if ('usageError' in command) {
-    environment.stderr.write(`copydesk: ${command.usageError}\n\n${usage}`)
+    environment.stderr.write(
+      `copydesk: ${command.usageError}\nTry \`copydesk --help\` for the options.\n`
+    )
     return 2
+  }
+  if ('notice' in command) {
+    environment.stderr.write(`copydesk: ${command.notice}\n`)
   }
   if ('print' in command) {
     environment.stdout.write(command.print)
@@ -89,22 +106,27 @@ interface BuildCommand {
   values: ReturnType<typeof parse>['values']
   paths: string[]
   jobs: number
+  /** Said once before the build: `--jobs` capped to the cores. */
+  notice?: string
 }
+
+/** Report formats of `--report`. */
+const reportFormats = ['text', 'json'] as const
 
 /**
  * Read the arguments: a build to run, text to print (`--help`,
  * `--version`), or why they are a usage error.
  */
-function readCommand(
+async function readCommand(
   argv: readonly string[]
-): BuildCommand | {print: string} | {usageError: string} {
+): Promise<BuildCommand | {print: string} | {usageError: string}> {
+  const unknown = unknownOption(argv)
+  if (unknown) return {usageError: unknown}
   let parsed: ReturnType<typeof parse>
   try {
     parsed = parse(argv)
   } catch (error) {
-    return {
-      usageError: error instanceof Error ? error.message : String(error)
-    }
+    return {usageError: describeParseError(error)}
   }
   const {values, positionals} = parsed
   if (values.help) return {print: usage}
@@ -115,19 +137,71 @@ function readCommand(
       usageError: `${command === undefined ? 'missing command' : `unknown command \`${command}\``}, expected \`build\``
     }
   }
-  const jobs =
-    values.jobs === undefined ? availableParallelism() : Number(values.jobs)
-  if (!Number.isSafeInteger(jobs) || jobs < 1) {
+  const cores = availableParallelism()
+  const asked = values.jobs === undefined ? cores : Number(values.jobs)
+  if (!/^\d+$/.test(values.jobs ?? '1') || asked < 1) {
     return {
       usageError: `unexpected \`--jobs ${values.jobs}\`, expected a whole number of 1 or more`
     }
   }
-  if (values.now !== undefined && !isDateTime(values.now)) {
+  if (!(reportFormats as readonly string[]).includes(values.report)) {
+    return {
+      usageError: `unexpected \`--report ${values.report}\`, expected ${reportFormats.map((name) => `\`${name}\``).join(' or ')}${didYouMean(values.report, reportFormats)}`
+    }
+  }
+  // More threads than cores only add memory: each loads the pipeline.
+  const jobs = Math.min(asked, cores)
+  const notice =
+    asked > cores
+      ? `\`--jobs ${asked}\` is more than the ${cores} cores of this machine; building on ${cores}`
+      : undefined
+  if (values.now !== undefined && !(await isDateTime(values.now))) {
     return {
       usageError: `unexpected \`--now ${values.now}\`, expected an ISO 8601 date-time with an offset (2026-11-28T09:00:00+09:00)`
     }
   }
-  return {values, paths, jobs}
+  return {values, paths, jobs, ...(notice ? {notice} : {})}
+}
+
+/** The option names `parse` knows, long form. */
+function optionNames(): string[] {
+  return Object.keys(options)
+}
+
+/**
+ * The first `--name` that is no option, as a usage error with the option
+ * it is closest to; `undefined` when all are known. Arguments after `--`
+ * are paths.
+ */
+function unknownOption(argv: readonly string[]): string | undefined {
+  for (const argument of argv) {
+    if (argument === '--') return undefined
+    if (!argument.startsWith('--')) continue
+    const name = argument.slice(2).split('=')[0] ?? ''
+    if (optionNames().includes(name)) continue
+    return `unknown option \`--${name}\`${didYouMean(name, optionNames()).replace(/`([^`]+)`\?$/, '`--$1`?')}`
+  }
+  return undefined
+}
+
+/** A `parseArgs` error as one line of ours, without Node's wording. */
+function describeParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  const code = (error as {code?: unknown}).code
+  // `--jobs -3`: a value that looks like an option.
+  const ambiguous =
+    /^Option '(?:-\w, )?(--[\w-]+)(?: <value>)?' argument is ambiguous/.exec(
+      message
+    )
+  if (ambiguous) {
+    return `unexpected value after \`${ambiguous[1]}\` that starts with \`-\`, expected ${ambiguous[1]}=<value> for such a value`
+  }
+  const missing =
+    /^Option '(?:-\w, )?(--[\w-]+)(?: <value>)?' argument missing/.exec(message)
+  if (missing) return `missing value after \`${missing[1]}\``
+  const short = /^Unknown option '(-\w)'/.exec(message)
+  if (short) return `unknown option \`${short[1]}\``
+  return code === undefined ? message : (message.split('\n')[0] ?? message)
 }
 
 /**
@@ -160,6 +234,17 @@ async function watchAndBuild(
   return code
 }
 
+/** How much of the report to print, as unified-args words it. */
+interface ReportOptions {
+  color: boolean
+  verbose: boolean
+  /** No summary lines: the articles with messages only. */
+  quiet: boolean
+  /** Only errors. */
+  silent: boolean
+  format: (typeof reportFormats)[number]
+}
+
 /** Build once and print the report; resolves to the exit code. */
 async function buildOnce(
   environment: CliEnvironment,
@@ -168,19 +253,33 @@ async function buildOnce(
   jobs: number
 ): Promise<number> {
   const {stderr} = environment
+  const started = performance.now()
   const bar =
-    environment.progress && !values.quiet ? progressBar(stderr) : undefined
-  const report = streamReport(
-    stderr,
-    {color: environment.color ?? false, verbose: values.verbose},
-    bar
-  )
-  let result: Awaited<ReturnType<typeof build>>
+    environment.progress && !values['no-progress']
+      ? progressBar(stderr)
+      : undefined
+  const options: ReportOptions = {
+    color: environment.color ?? false,
+    verbose: values.verbose,
+    quiet: values.quiet,
+    silent: values.silent,
+    format: values.report === 'json' ? 'json' : 'text'
+  }
+  const report =
+    options.format === 'json'
+      ? jsonReport(stderr)
+      : streamReport(stderr, options, bar)
+  let result: BuildResult
   try {
+    // Loaded only for a build: `--help` and `--version` never load the
+    // pipeline.
+    const {build} = await import('../build/build.js')
     result = await build({
       cwd: environment.cwd,
       inputs: [...paths],
       output: values.output,
+      config: values.config,
+      ignorePatterns: values['ignore-pattern'],
       jobs,
       force: values.force,
       cacheDir: values['cache-dir'],
@@ -201,8 +300,50 @@ async function buildOnce(
     return 1
   }
   report.end()
+  if (options.format === 'text' && !options.silent && !options.quiet) {
+    stderr.write(`${formatTally(result.tally, performance.now() - started)}\n`)
+  }
   const {errors, warnings} = result.counts
   return errors > 0 || (values.frail && warnings > 0) ? 1 : 0
+}
+
+/**
+ * The line every build ends with: what became of the articles, the files
+ * written, the time taken.
+ */
+export function formatTally(tally: BuildTally, milliseconds: number): string {
+  const articles = tally.built + tally.unchanged + tally.failed
+  const seconds = (milliseconds / 1000).toFixed(1)
+  const removed = tally.removed > 0 ? `, ${tally.removed} removed` : ''
+  return `copydesk: ${plural(articles, 'article')} (${tally.built} built, ${tally.unchanged} unchanged, ${tally.failed} failed), ${plural(tally.written, 'file')} written${removed} in ${seconds} s`
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`
+}
+
+/**
+ * `--report json`: every file's messages as one vfile-reporter-json array
+ * on stderr at the end, as unified-args prints it.
+ */
+function jsonReport(stderr: CliEnvironment['stderr']): {
+  add(report: ArticleReport): void
+  end(): void
+} {
+  const files: VFile[] = []
+  return {
+    add(report) {
+      if (
+        report.counts.errors + report.counts.warnings + report.counts.infos ===
+        0
+      )
+        return
+      files.push(...report.files)
+    },
+    end() {
+      stderr.write(`${reporterJson(files)}\n`)
+    }
+  }
 }
 
 /**
@@ -213,7 +354,7 @@ async function buildOnce(
  */
 function streamReport(
   stderr: CliEnvironment['stderr'],
-  options: {color: boolean; verbose: boolean},
+  options: ReportOptions,
   bar: {clear(): void} | undefined
 ): {add(report: ArticleReport): void; end(): void} {
   const shown: MessageCounts = {errors: 0, warnings: 0, infos: 0}
@@ -226,21 +367,25 @@ function streamReport(
         quiet.warnings += report.counts.warnings
         return
       }
+      // Info messages are printed, and so counted, with `--verbose` only;
+      // warnings not with `--silent`.
+      const visible: MessageCounts = {
+        errors: report.counts.errors,
+        warnings: options.silent ? 0 : report.counts.warnings,
+        infos: options.verbose && !options.silent ? report.counts.infos : 0
+      }
       const block = formatBlock(report.files, options)
       if (!block) return
-      // Info messages are printed, and so counted, with `--verbose` only.
-      addCounts(shown, {
-        ...report.counts,
-        infos: options.verbose ? report.counts.infos : 0
-      })
+      addCounts(shown, visible)
       bar?.clear()
       stderr.write(`${blocks > 0 ? '\n' : ''}${block}\n`)
       blocks++
     },
     end() {
+      if (options.quiet) return
       const summary = formatSummary(toStatistics(shown), options.color)
       if (summary) stderr.write(`\n${summary}\n`)
-      if (quiet.articles > 0) {
+      if (quiet.articles > 0 && !options.silent) {
         stderr.write(
           `copydesk: ${quiet.articles} article${quiet.articles === 1 ? '' : 's'} unchanged since the last build${quiet.warnings > 0 ? `, with ${quiet.warnings} warning${quiet.warnings === 1 ? '' : 's'} (shown with --verbose or --force)` : ''}\n`
         )
@@ -252,7 +397,7 @@ function streamReport(
 /** One input's block of the report, without vfile-reporter's summary. */
 function formatBlock(
   files: readonly VFile[],
-  options: {verbose: boolean; color: boolean}
+  options: Pick<ReportOptions, 'verbose' | 'color' | 'silent'>
 ): string {
   const report = formatReport(files, options)
   // vfile-reporter ends with a blank line and its summary line.
@@ -287,43 +432,55 @@ export function formatSummary(stats: Statistics, color = false): string {
 }
 
 /**
- * The report on `files` as the CLI prints it: warnings and errors; with
- * `verbose`, also info messages and the stack of an internal error.
+ * The report on `files` as the CLI prints it: the files with warnings and
+ * errors; with `verbose`, also info messages and the stack of an internal
+ * error; with `silent`, errors only.
  */
 export function formatReport(
   files: readonly VFile[],
-  options: {verbose: boolean; color?: boolean}
+  options: {verbose: boolean; color?: boolean; silent?: boolean}
 ): string {
   return reporter(options.verbose ? [...files] : files.map(withoutDetails), {
     color: options.color ?? false,
     verbose: options.verbose,
-    quiet: true
+    quiet: true,
+    silent: options.silent ?? false
   })
 }
 
 /** ISO 8601 with an offset, checked as the config's `newsSitemap.now` is. */
-function isDateTime(value: string): boolean {
+async function isDateTime(value: string): Promise<boolean> {
+  // The validators load with the pipeline: only when `--now` is given.
+  const {validateConfigSchema} = await import('../json-schemas.js')
   return validateConfigSchema({newsSitemap: {now: value}})
 }
+
+const options = {
+  output: {type: 'string', short: 'o', default: 'output'},
+  config: {type: 'string', short: 'c'},
+  'ignore-pattern': {type: 'string', multiple: true, default: [] as string[]},
+  jobs: {type: 'string', short: 'j'},
+  force: {type: 'boolean', default: false},
+  'cache-dir': {type: 'string'},
+  now: {type: 'string'},
+  quiet: {type: 'boolean', short: 'q', default: false},
+  silent: {type: 'boolean', short: 's', default: false},
+  report: {type: 'string', default: 'text'},
+  // Node 20's `parseArgs` has no negated options: `--no-progress` is one.
+  'no-progress': {type: 'boolean', default: false},
+  watch: {type: 'boolean', short: 'w', default: false},
+  frail: {type: 'boolean', default: false},
+  verbose: {type: 'boolean', default: false},
+  help: {type: 'boolean', short: 'h', default: false},
+  version: {type: 'boolean', short: 'v', default: false}
+} satisfies ParseArgsConfig['options']
 
 function parse(argv: readonly string[]) {
   return parseArgs({
     args: [...argv],
     allowPositionals: true,
     strict: true,
-    options: {
-      output: {type: 'string', short: 'o', default: 'output'},
-      jobs: {type: 'string', short: 'j'},
-      force: {type: 'boolean', default: false},
-      'cache-dir': {type: 'string'},
-      now: {type: 'string'},
-      quiet: {type: 'boolean', short: 'q', default: false},
-      watch: {type: 'boolean', short: 'w', default: false},
-      frail: {type: 'boolean', default: false},
-      verbose: {type: 'boolean', default: false},
-      help: {type: 'boolean', short: 'h', default: false},
-      version: {type: 'boolean', short: 'v', default: false}
-    }
+    options
   })
 }
 

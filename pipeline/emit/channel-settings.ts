@@ -8,6 +8,7 @@ import {
   isNewsSitemapPart,
   newsSitemapName
 } from './output-names.js'
+import {xmlIllegalCharacter} from './xml-characters.js'
 
 /** Entries per feed when the config does not say. */
 const defaultFeedLength = 20
@@ -20,6 +21,12 @@ export interface ChannelSettings {
   newsSitemap: boolean
   /** Reference time of the news sitemap, when given. */
   now: string | undefined
+  /**
+   * `news:name`: `newsSitemap.publicationName`, else `publisher.name`, from
+   * the config only (a build may mix sources, so no article's publisher
+   * names the publication); without one, no news sitemap is written.
+   */
+  publicationName: string | undefined
 }
 
 export function channelSettings(
@@ -34,8 +41,23 @@ export function channelSettings(
     json: feeds.json ?? true,
     length: feeds.length ?? defaultFeedLength,
     newsSitemap: sitemap.enabled ?? true,
-    now: now ?? sitemap.now
+    now: now ?? sitemap.now,
+    publicationName:
+      named(sitemap.publicationName) ?? configuredPublisher(config)
   }
+}
+
+/**
+ * The publisher's name as the config gives it (`publisher.name`), when it
+ * has text: the channels' only publisher, never an article's.
+ */
+export function configuredPublisher(config: Config): string | undefined {
+  return named(config.publisher?.name)
+}
+
+/** `name` when something but white space and XML-illegal characters is left. */
+function named(name: string | undefined): string | undefined {
+  return name?.replace(xmlIllegalCharacter, '').trim() ? name : undefined
 }
 
 /** Whether any channel is on: only then do articles make feed entries. */

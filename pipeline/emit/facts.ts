@@ -8,6 +8,7 @@ import type {Root} from 'nlcst'
 import retextEnglish from 'retext-english'
 import {unified} from 'unified'
 import {canonicalAgency} from '../rules/agencies.js'
+import {splitDatelinePlace} from '../rules/dateline-place.js'
 import type {Article, ArticleContext, Config, Meta} from '../types.js'
 import {findAuthorEntry, nameKey} from './author-directory.js'
 import {countWords} from './words.js'
@@ -37,6 +38,26 @@ export interface AuthorFacts {
 
 export type ImageFacts = NonNullable<Meta['images']>[number]
 
+/** The dateline's place as printed, split: each part is a substring of `text`, in reading order. */
+export interface PlaceFacts {
+  /** The location as printed (`ROSCOE, South Dakota`). */
+  text: string
+  city?: string
+  state?: string
+  region?: string
+  country?: string
+  /** The state's full name (`Wyoming` for `Wyo.`). */
+  stateName?: string
+  /** ISO 3166-2 code of the state (`US-WY`). */
+  stateCode?: string
+  /** The region's full name (`Ontario` for `Ont.`), when it is a known division. */
+  regionName?: string
+  /** ISO 3166-2 code of the region (`CA-ON`). */
+  regionCode?: string
+  /** ISO 3166-1 alpha-2 code: the printed country's, else that of the state or region. */
+  countryCode?: string
+}
+
 /** Everything the per-article outputs need, resolved once. */
 export interface Facts {
   /** The article as extracted: headline, bylines and body as printed. */
@@ -59,6 +80,8 @@ export interface Facts {
   authors: AuthorFacts[]
   /** Wire agencies of the bylines and dateline, canonical names, once each. */
   agencies: string[]
+  /** The dateline's place, when the dateline names one. */
+  place?: PlaceFacts
   publisher?: PublisherFacts
   /** Only when the sidecar or config names a holder: never guessed. */
   copyright?: {holder: string; year?: number}
@@ -132,6 +155,7 @@ export function resolveFacts(article: Article, context: ArticleContext): Facts {
     ...optional('url', url),
     ...optional('siteUrl', siteUrl(context, url)),
     ...optional('description', articleDescription(article)),
+    ...optional('place', resolvePlace(article)),
     ...optional('publisher', publisher),
     ...optional(
       'copyright',
@@ -203,6 +227,15 @@ function resolveAgencies(article: Article): string[] {
 }
 
 /**
+ * The dateline's location as printed, split in city, state, region and
+ * country by the conventions of `rules/dateline-place.ts`.
+ */
+function resolvePlace(article: Article): PlaceFacts | undefined {
+  const location = article.dateline?.location
+  return location === undefined ? undefined : splitDatelinePlace(location)
+}
+
+/**
  * The publisher: the sidecar's fields over the project config's, the name
  * falling back to the masthead. A sidecar that names another publisher than
  * the config does not inherit the config's `url`, `logo` and `sameAs`.
@@ -213,12 +246,13 @@ function resolvePublisher(
 ): PublisherFacts | undefined {
   const fromMeta = context.meta.publisher ?? {}
   const configured = context.config.publisher ?? {}
-  const fromConfig =
-    fromMeta.name !== undefined &&
-    configured.name !== undefined &&
-    fromMeta.name !== configured.name
-      ? {}
-      : configured
+  // A sidecar that names another publisher, by name or by URL (a story
+  // syndicated from another paper), takes nothing from the config's.
+  const differs = (key: 'name' | 'url') =>
+    fromMeta[key] !== undefined &&
+    configured[key] !== undefined &&
+    fromMeta[key] !== configured[key]
+  const fromConfig = differs('name') || differs('url') ? {} : configured
   // A blank name is no name: the next source speaks.
   const name = [fromMeta.name, fromConfig.name, article.publication]
     .map(nonBlank)

@@ -33,16 +33,19 @@ export interface FeedEntry {
   dateModified?: string
   /** BCP 47 language tag. */
   language?: string
-  /** Publisher name (sidecar, config or masthead). */
+  /**
+   * The article's own publisher name (sidecar, config or masthead): its
+   * author in the feeds when it has no byline.
+   */
   publisher?: string
   keywords: string[]
   /** URL of the lead image. */
   image?: string
 }
 
-/** What a feed says of itself, from the project config. */
+/** What a feed says of itself, from the project config, never from an article. */
 export interface FeedChannel {
-  /** Feed title: `feeds.title`, else the publisher's name, else the site's host. */
+  /** Feed title: `feeds.title`, else the config's publisher name, else the site's host. */
   title: string
   /** The site's home page: `feeds.url`, else the publisher's URL, else `baseUrl`. */
   link: string
@@ -51,7 +54,7 @@ export interface FeedChannel {
   description?: string
   /** BCP 47 language tag of the feed, when the config sets one. */
   language?: string
-  /** Publisher name, the feed-level Atom author. */
+  /** The config's publisher name: the feed-level author. */
   publisher?: string
 }
 

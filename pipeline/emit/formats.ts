@@ -1,20 +1,27 @@
 // The per-article output formats, as one list. Each row says which files a
-// format writes for a config (one per suffix: NITF writes one per partner
-// profile), whether the config turns it on, and how one file is rendered
-// from the article's facts. `emitDocuments`, the output-collision check,
-// the build cache key and the stale-temporary sweep all read this list; a
-// new format is one emitter module and one row here. Pure: no file system.
+// format writes for a config (one per suffix: NITF and ninjs write one per
+// partner profile), whether the config turns it on, and how one file is
+// rendered from the article's facts. `emitDocuments`, the output-collision
+// check, the build cache key and the stale-temporary sweep all read this
+// list; a new format is one emitter module and one row here. Pure: no file
+// system. ruleIds of the problems it returns (raised by `emitDocuments` and
+// `checkConfig`): `nitf-profile-collision`, `ninjs-profile-collision` (two
+// outputs under one file name), `invalid-ninjs` (a copydesk bug).
 import type {Graph} from 'schema-dts'
 import type {Config} from '../types.js'
 import type {Facts} from './facts.js'
 import {defaultProfileName, nitfProfiles} from './nitf-profile.js'
-import {configName, ninjsSuffix} from './output-names.js'
+import {configName} from './output-names.js'
 import {encodeNitf, serializeNitf} from './serialize-nitf.js'
 import {renderHead} from './to-head-html.js'
 import {serializeJsonLd, toJsonLd} from './to-jsonld.js'
-import {serializeNinjs, toNinjs} from './to-ninjs.js'
+import {
+  defaultNinjsProfileName,
+  ninjsProfileSetsSuffix,
+  ninjsProfiles,
+  renderNinjs
+} from './to-ninjs-profiles.js'
 import {toNitf} from './to-nitf.js'
-import {ninjsErrors} from './validate-ninjs.js'
 
 /** What rendering one file gave: its bytes, or why there are none. */
 export type Rendered =
@@ -28,10 +35,11 @@ export interface FormatFile {
   /** What writes it, as messages name it (`the JSON-LD`, `profile \`x\``). */
   label: string
   /**
-   * For a file the config declares: where (a JSON Pointer) and what it is
-   * called there (`NITF profile \`x\``).
+   * For a file the config declares: where (a JSON Pointer), what it is
+   * called there (`NITF profile \`x\``), and the rule a second file under
+   * its name breaks.
    */
-  declared?: {pointer: string; subject: string}
+  declared?: {pointer: string; subject: string; ruleId: string}
   render(facts: Facts): Rendered
 }
 
@@ -86,7 +94,8 @@ export const formats: readonly Format[] = [
                 pointer: `/nitf/profiles/${escapePointer(profile.name)}${
                   profileSetsSuffix(config, profile.name) ? '/suffix' : ''
                 }`,
-                subject: `NITF profile \`${profile.name}\``
+                subject: `NITF profile \`${profile.name}\``,
+                ruleId: 'nitf-profile-collision'
               }
             }),
         render: (facts) => {
@@ -114,23 +123,32 @@ export const formats: readonly Format[] = [
   {
     id: 'ninjs',
     enabled: (config) => config.ninjs !== false,
-    files: () => [
-      {
-        suffix: ninjsSuffix,
-        label: 'the ninjs',
+    files: (config) =>
+      ninjsProfiles(config).map((profile) => ({
+        suffix: profile.suffix,
+        label: `ninjs profile \`${profile.name}\``,
+        ...(profile.name === defaultNinjsProfileName
+          ? {}
+          : {
+              declared: {
+                pointer: `/ninjs/profiles/${escapePointer(profile.name)}${
+                  ninjsProfileSetsSuffix(config, profile.name) ? '/suffix' : ''
+                }`,
+                subject: `ninjs profile \`${profile.name}\``,
+                ruleId: 'ninjs-profile-collision'
+              }
+            }),
         render: (facts) => {
-          const document = toNinjs(facts)
-          const problems = ninjsErrors(document)
-          if (problems.length === 0) return {value: serializeNinjs(document)}
+          const rendered = renderNinjs(facts, profile.version)
+          if ('text' in rendered) return {value: rendered.text}
           return {
             problem: {
-              reason: `Unexpected invalid ninjs (${problems.join('; ')}), expected a document valid against ninjs 2.2; this is a copydesk bug, please report it`,
+              reason: `Unexpected invalid ninjs ${profile.version} (${rendered.errors.join('; ')}), expected a document valid against ninjs ${profile.version}; this is a copydesk bug, please report it`,
               ruleId: 'invalid-ninjs'
             }
           }
         }
-      }
-    ]
+      }))
   }
 ]
 
@@ -186,7 +204,7 @@ export function formatConfigProblems(config: Config): ConfigProblem[] {
     problems.push({
       pointer: file.declared.pointer,
       reason: `Unexpected ${file.declared.subject} writing \`<stem>${file.suffix}\`, which ${owner.label} writes too, expected one output per file name; give the profile another \`suffix\` in \`${configName}\``,
-      ruleId: 'nitf-profile-collision'
+      ruleId: file.declared.ruleId
     })
   }
   return problems

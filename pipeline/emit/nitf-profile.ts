@@ -1,11 +1,13 @@
 // Partner profiles for NITF: reads `config.nitf.profiles` and says, for every
-// NITF file an article gets, its output suffix, namespace mode, encoding and
-// extra `head/meta` elements. The default profile always comes first and
-// writes `.nitf.xml`; the config can change its settings, not its suffix.
+// NITF file an article gets, its output suffix, namespace mode, encoding,
+// extra `head/meta` elements and how bylines are written. The default
+// profile always comes first and writes `.nitf.xml`; the config can change
+// its settings, not its suffix.
 // Pure; emits no messages (collisions are reported by `emitDocuments`).
 
 import type {
   Config,
+  NitfBylineStyle,
   NitfDefaultProfile,
   NitfEncoding,
   NitfMeta,
@@ -23,6 +25,12 @@ export interface NitfProfile {
   encoding: NitfEncoding
   /** Extra `head/meta` elements, in order. */
   meta: NitfMeta
+  /**
+   * `markup`: `person` and `byttl` in each byline; `plain`: one byline of
+   * text naming every author, for parsers that read a byline's text and its
+   * first `person` only (Superdesk's NITF parser).
+   */
+  byline: NitfBylineStyle
 }
 
 export const defaultProfileName = 'default'
@@ -33,7 +41,8 @@ export const defaultNitfProfile: NitfProfile = {
   suffix: '.nitf.xml',
   namespace: 'namespaced',
   encoding: 'utf-8',
-  meta: []
+  meta: [],
+  byline: 'markup'
 }
 
 /** Every NITF profile of the project: the default first, then the config's in its order. */
@@ -58,10 +67,11 @@ export function nitfProfiles(config: Config): NitfProfile[] {
 
 /** The settings a configured profile gives, without its suffix. */
 function settings(profile: NitfDefaultProfile = {}): Partial<NitfProfile> {
-  const {namespace, encoding, meta} = profile
+  const {namespace, encoding, meta, byline} = profile
   return {
     ...(namespace ? {namespace} : {}),
     ...(encoding ? {encoding} : {}),
-    ...(meta ? {meta} : {})
+    ...(meta ? {meta} : {}),
+    ...(byline ? {byline} : {})
   }
 }

@@ -1,4 +1,4 @@
-// Names of files copydesk writes, in one place: the ninjs suffix, and the
+// Names of files copydesk writes, in one place: the ninjs suffixes, and the
 // files the whole-build channels write at the top of the output folder (the
 // emitters give them as their own addresses, Atom `rel="self"` and the
 // sitemap index's `loc`; the build keeps articles' outputs off them).
@@ -6,8 +6,13 @@
 /** The project config, at the project root. */
 export const configName = 'copydesk.config.json'
 
-/** Suffix of an article's ninjs output. */
+/** Suffix of an article's ninjs output (the `default` ninjs profile's). */
 export const ninjsSuffix = '.ninjs.json'
+
+/** Suffix of ninjs profile `name` when the profile names none of its own. */
+export function ninjsProfileSuffix(name: string): string {
+  return `.${name}${ninjsSuffix}`
+}
 
 /** The feeds, under the names their self links give. */
 export const feedFileNames = {

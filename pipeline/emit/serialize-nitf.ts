@@ -1,16 +1,16 @@
 // Serialize, NITF: turns the xast tree of `toNitf` into the text and the
 // bytes of a `.nitf.xml` file in one of the encodings partners ask for.
-// Escaping is the serializer's (xast-util-to-xml) plus `>` in text; code
-// points XML 1.0 forbids are dropped here whatever the tree holds, and every
-// character the encoding cannot hold is written as a numeric character
-// reference (`&#x2019;`), never as `?` or a look-alike.
+// Escaping is `xml-document.ts`'s: `&`, `<`, `>` (and `"` in attributes) as
+// the predefined entities `&amp;`, `&lt;`, `&gt;`, `&quot;`; code points XML
+// 1.0 forbids are dropped here whatever the tree holds, and every character
+// the encoding cannot hold is written as a numeric character reference
+// (`&#x2019;`), never as `?` or a look-alike.
 // Pure; emits no messages.
 
 import type {ElementContent, Root, RootContent} from 'xast'
-import {toXml} from 'xast-util-to-xml'
 import type {NitfEncoding} from '../generated/schema-types.js'
 import {xmlIllegalCharacter} from './xml-characters.js'
-import {escapedText} from './xml-document.js'
+import {escapedText, serializeXml} from './xml-document.js'
 
 /** How a NITF document is written. */
 export interface SerializeNitfOptions {
@@ -72,12 +72,9 @@ export function serializeNitf(
     children.push(...(child.type === 'doctype' ? [child] : prepare(child, 0)))
   }
   children.push({type: 'text', value: '\n'})
-  // `raw` only ever holds the `&#x3E;` made by `prepare`: other raw nodes are
-  // turned into text there, so nothing unescaped gets through.
-  const xml = toXml(
-    {type: 'root', children},
-    {allowDangerousXml: true, closeEmptyElements: true, tightClose: true}
-  )
+  // `raw` only ever holds text escaped by `prepare`: a caller's raw nodes
+  // are escaped there as text, so nothing unescaped gets through.
+  const xml = serializeXml({type: 'root', children})
   const outside = outsideEncoding[encoding]
   // Outside names (checked in `prepare`), a character can only be in text or
   // in an attribute value, where a character reference means the same.
@@ -102,19 +99,19 @@ export function encodeNitf(xml: string, encoding: NitfEncoding): Buffer {
   return Buffer.from(xml, 'latin1')
 }
 
-/** `’` -> `&#x2019;`, in the serializer's upper-case hexadecimal style. */
+/** `’` -> `&#x2019;`, in upper-case hexadecimal. */
 function characterReference(character: string): string {
   const code = character.codePointAt(0) ?? 0
   return `&#x${code.toString(16).toUpperCase()};`
 }
 
 /**
- * Copy `node` for serializing: XML-illegal characters dropped, `>` escaped
- * in text, element-only content indented.
+ * Copy `node` for serializing: XML-illegal characters dropped, text escaped,
+ * element-only content indented.
  */
 function prepare(node: ElementContent, depth: number): ElementContent[] {
   if (node.type === 'text' || node.type === 'raw') {
-    // Every `>` as `&#x3E;`, XML-illegal characters dropped.
+    // Escaped as entities, XML-illegal characters dropped.
     return escapedText(node.value)
   }
   if (node.type === 'comment' || node.type === 'instruction') {

@@ -13,6 +13,10 @@
 // constructs. HTML is only the `<p>` fragment that hast-util-to-html builds,
 // and it is stored as escaped text. Characters XML 1.0 forbids are removed
 // from every string in all three formats, so the feeds agree.
+// Authors: every entry names its own (the article's byline authors, else the
+// article's publisher), so no reader gives it the feed's by inheritance
+// (RFC 4287 4.2.1); the feed's own author is the channel's, which the build
+// takes from the config alone, never from an article.
 // Throws a `RangeError` on a date that is not an ISO 8601 date-time with a
 // UTC offset, on a `limit` that is not a whole number from 1 up, and, in
 // `toAtom` only, on an empty feed: Atom needs an `updated` date and there is
@@ -110,7 +114,7 @@ interface PreparedFeed {
   base: string | undefined
   description: string | undefined
   language: string | undefined
-  /** Feed-level author: the publisher, else the feed title. */
+  /** Feed-level author: the channel's publisher, else the feed title. */
   author: string
   entries: PreparedEntry[]
   /** Latest entry `updated` (see the file comment), absent when there are no entries. */
@@ -147,8 +151,8 @@ export function toAtom(
             type: 'application/atom+xml',
             href: feed.base + feedFileNames.atom
           }),
-      // The feed-level author covers every entry without a byline: RFC
-      // 4287 requires an author on each entry or on its feed.
+      // RFC 4287 wants an author on each entry or on the feed: an entry
+      // without byline or publisher takes this one.
       x('author', [x('name', feed.author)]),
       ...feed.entries.map(atomEntry)
     ])
@@ -221,7 +225,7 @@ export function toJsonFeed(
       image: entry.image,
       date_published: entry.published.rfc3339,
       date_modified: entry.modified?.rfc3339,
-      // JSON Feed requires at least one author in an `authors` array.
+      // JSON Feed wants no empty `authors` array.
       authors:
         entry.authors.length > 0
           ? entry.authors.map((author) => ({
@@ -344,7 +348,10 @@ function prepareFeed(
   }
 }
 
-/** One entry without XML-illegal characters, blanks left out, HTML built. */
+/**
+ * One entry without XML-illegal characters, blanks left out, HTML built, its
+ * authors its bylines, else its publisher.
+ */
 function prepareEntry(
   entry: FeedEntry,
   published: FeedDate,
@@ -357,6 +364,10 @@ function prepareEntry(
     if (name === undefined) return []
     return [url === undefined ? {name} : {name, url}]
   })
+  const publisher = present(entry.publisher)?.trim()
+  if (authors.length === 0 && publisher !== undefined) {
+    authors.push({name: publisher})
+  }
   return {
     id: plain(entry.id).trim(),
     url: plain(entry.url).trim(),

@@ -1,10 +1,11 @@
 // JSON-LD emitter: reads an article's `Facts` (emit/facts.ts) and returns
 // one schema.org `@graph`:
-// the NewsArticle, its WebPage and WebSite, the publisher, one node per
-// author and per image, linked by `@id`s derived from the site and article
-// URLs, so they never change between builds. `serializeJsonLd` writes it as
-// the `.jsonld` output. Pure and deterministic: no clock, no randomness, no
-// network; a key is only present when the input supports its value.
+// the NewsArticle (with the dateline's place as `contentLocation`), its
+// WebPage and WebSite, the publisher, one node per author and per image,
+// linked by `@id`s derived from the site and article URLs, so they never
+// change between builds. `serializeJsonLd` writes it as the `.jsonld`
+// output. Pure and deterministic: no clock, no randomness, no network; a key
+// is only present when the input supports its value.
 import type {
   Graph,
   ImageObject,
@@ -12,13 +13,21 @@ import type {
   NewsMediaOrganization,
   Organization,
   Person,
+  Place,
+  PostalAddress,
   QuantitativeValue,
   Thing,
   WebPage,
   WebPageElement,
   WebSite
 } from 'schema-dts'
-import type {AuthorFacts, Facts, ImageFacts, PublisherFacts} from './facts.js'
+import type {
+  AuthorFacts,
+  Facts,
+  ImageFacts,
+  PlaceFacts,
+  PublisherFacts
+} from './facts.js'
 import {optionalField} from './optional-field.js'
 
 // schema-dts types are unions of a type and its subtypes (and `string`); the
@@ -32,6 +41,8 @@ type PublisherNode = Extract<
 >
 type ImageObjectNode = Extract<ImageObject, {'@type': 'ImageObject'}>
 type PixelsNode = Extract<QuantitativeValue, {'@type': 'QuantitativeValue'}>
+type PlaceNode = Extract<Place, {'@type': 'Place'}>
+type PostalAddressNode = Extract<PostalAddress, {'@type': 'PostalAddress'}>
 type WebPageNode = Extract<WebPage, {'@type': 'WebPage'}>
 type WebSiteNode = Extract<WebSite, {'@type': 'WebSite'}>
 type WebPageElementNode = Extract<WebPageElement, {'@type': 'WebPageElement'}>
@@ -92,6 +103,7 @@ export function toJsonLd(facts: Facts): Graph {
     ...field('keywords', facts.keywords),
     ...field('image', images),
     ...field('dateline', article.dateline?.text),
+    ...field('contentLocation', facts.place && toPlace(facts.place)),
     ...field('isAccessibleForFree', facts.isAccessibleForFree),
     ...field('hasPart', paywalledParts(facts.paywalledSections)),
     ...field('printEdition', facts.print.edition),
@@ -244,6 +256,31 @@ function publisher(
     ),
     ...field('sameAs', facts.sameAs)
   } satisfies PublisherNode
+}
+
+/**
+ * The dateline's place: named as printed, its address from the parts the
+ * dateline gives (full state and region names; the ISO country code when
+ * known, else the country as printed). Nothing beyond what is printed, save
+ * the country a printed state or province lies in.
+ */
+function toPlace(place: PlaceFacts): PlaceNode {
+  const field = optionalField<PostalAddressNode>()
+  const address = {
+    ...field('addressLocality', place.city),
+    ...field(
+      'addressRegion',
+      place.stateName ?? place.state ?? place.regionName ?? place.region
+    ),
+    ...field('addressCountry', place.countryCode ?? place.country)
+  } satisfies Partial<PostalAddressNode>
+  return {
+    '@type': 'Place',
+    name: place.text,
+    ...(Object.keys(address).length > 0
+      ? {address: {'@type': 'PostalAddress', ...address}}
+      : {})
+  } satisfies PlaceNode
 }
 
 /** Paywalled parts of the page, as Google's paywall markup wants them. */

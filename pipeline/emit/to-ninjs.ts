@@ -1,14 +1,19 @@
 // ninjs emitter: reads an article's `Facts` (emit/facts.ts) and returns
-// one IPTC ninjs 2.2 ("News in JSON") document of type `text`, valid against `schemas/ninjs/ninjs-schema_2.2.json` (see `validate-ninjs.ts`).
-// `serializeNinjs` writes it as JSON. Pure and deterministic: no clock, no
-// randomness, no network; a key is only present when the input supports its
-// value (strings go through `nonBlank` first), and no string or list is ever
-// empty. Emits no messages.
+// one IPTC ninjs 2.2 ("News in JSON") document of type `text`, valid against
+// `schemas/ninjs/ninjs-schema_2.2.json` (see `validate-ninjs.ts`), the
+// default version; `serializeNinjs` writes it as JSON. Also the helpers the
+// 1.6 and 3.1 emitters (`to-ninjs-1.6.ts`, `to-ninjs-3.1.ts`) share with it,
+// so that the three versions say one thing in three vocabularies. Pure and
+// deterministic: no clock, no randomness, no network; a key is only present
+// when the input supports its value (strings go through `nonBlank` first),
+// and no string or list is ever empty. Emits no messages.
+import type {Article} from '../types.js'
 import {
   type AuthorFacts,
   type Facts,
   type ImageFacts,
-  nonBlank
+  nonBlank,
+  type PlaceFacts
 } from './facts.js'
 import {optionalField} from './optional-field.js'
 import {paragraphsHtml} from './paragraphs-html.js'
@@ -23,7 +28,7 @@ const standard: NinjsStandard = {
 // IPTC Content Production Party Role NewsCodes, "a party which originated
 // the content of the item": what a wire agency in a byline or dateline is.
 // ninjs wants `infosources[].role` as a URI.
-const originatedContent =
+export const originatedContent =
   'http://cv.iptc.org/newscodes/contentprodpartyrole/origcont'
 
 /** A headline, description or caption: text with what it is for. */
@@ -42,10 +47,19 @@ export interface NinjsBody {
   value: string
 }
 
-/** One way of reaching a party (here: the e-mail address a byline prints). */
-export interface NinjsContactInfo {
-  type: string
-  value: string
+/**
+ * One way of reaching a party (here: the e-mail address a byline prints),
+ * or the address of a place (here: the parts of the dateline place).
+ */
+export type NinjsContactInfo =
+  | {type: string; value: string}
+  | {type: string; address: NinjsAddress}
+
+/** An address as ninjs 1.6 and 2.2 spell it (3.1 only renames `postalcode`). */
+export interface NinjsAddress {
+  locality?: string
+  area?: string
+  country?: string
 }
 
 /** A person or organisation related to the story (here: its authors). */
@@ -53,6 +67,13 @@ export interface NinjsParty {
   name: string
   rel?: string
   uri?: string
+  contactinfo?: NinjsContactInfo[]
+}
+
+/** A named location (here: the dateline place, where the story was filed). */
+export interface NinjsPlace {
+  name: string
+  rel?: string
   contactinfo?: NinjsContactInfo[]
 }
 
@@ -112,6 +133,7 @@ export interface Ninjs {
   headlines?: NinjsText[]
   people?: NinjsParty[]
   organisations?: NinjsParty[]
+  places?: NinjsPlace[]
   subjects?: NinjsSubject[]
   infosources?: NinjsInfosource[]
   by?: string
@@ -151,6 +173,7 @@ const keyOrder = [
   'headlines',
   'people',
   'organisations',
+  'places',
   'subjects',
   'infosources',
   'by',
@@ -169,10 +192,14 @@ const keyOrder = [
   'wordcount',
   'value',
   'contactinfo',
+  'address',
+  'locality',
+  'area',
+  'country',
   'schema',
   'linkedrights'
 ]
-const keyRank = new Map(keyOrder.map((key, index) => [key, index]))
+const serialize = jsonInKeyOrder(keyOrder)
 
 /** Build the ninjs 2.2 document of an article from its facts. */
 export function toNinjs(facts: Facts): Ninjs {
@@ -224,6 +251,7 @@ export function toNinjs(facts: Facts): Ninjs {
     ),
     ...field('people', parties(facts.authors, 'Person')),
     ...field('organisations', parties(facts.authors, 'Organization')),
+    ...field('places', datelinePlaces(facts)),
     ...field(
       'subjects',
       facts.keywords.map((name) => ({name}))
@@ -232,16 +260,7 @@ export function toNinjs(facts: Facts): Ninjs {
       'infosources',
       facts.agencies.map((name) => ({name, role: originatedContent}))
     ),
-    // The bylines as printed; desk credits stay in it too.
-    ...field(
-      'by',
-      nonBlank(
-        article.bylines
-          .map((byline) => byline.text)
-          .filter((text) => nonBlank(text) !== undefined)
-          .join('; ')
-      )
-    ),
+    ...field('by', printedBylines(article)),
     ...field('located', nonBlank(article.dateline?.location)),
     ...field('associations', pictures(facts.images, uri)),
     standard,
@@ -259,21 +278,30 @@ export function toNinjs(facts: Facts): Ninjs {
  * that equal documents give equal bytes however they were built.
  */
 export function serializeNinjs(document: Ninjs): string {
-  return `${JSON.stringify(ordered(document), null, 2)}\n`
+  return serialize(document)
 }
 
-/** A copy of `value` with the keys of every object in `keyOrder`. */
-function ordered(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(ordered)
-  if (value === null || typeof value !== 'object') return value
-  const entries = Object.entries(value).sort(
-    ([a], [b]) =>
-      (keyRank.get(a) ?? keyOrder.length) -
-        (keyRank.get(b) ?? keyOrder.length) || (a < b ? -1 : a > b ? 1 : 0)
-  )
-  return Object.fromEntries(
-    entries.map(([key, entry]) => [key, ordered(entry)])
-  )
+/**
+ * A serializer writing JSON as every copydesk JSON output is written, with
+ * the keys of every object in `keyOrder` (keys it does not list last, by
+ * code unit): one per ninjs version, whose schemas order their keys apart.
+ */
+export function jsonInKeyOrder(
+  keyOrder: readonly string[]
+): (document: object) => string {
+  const keyRank = new Map(keyOrder.map((key, index) => [key, index]))
+  const rank = (key: string) => keyRank.get(key) ?? keyOrder.length
+  const ordered = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(ordered)
+    if (value === null || typeof value !== 'object') return value
+    const entries = Object.entries(value).sort(
+      ([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0)
+    )
+    return Object.fromEntries(
+      entries.map(([key, entry]) => [key, ordered(entry)])
+    )
+  }
+  return (document) => `${JSON.stringify(ordered(document), null, 2)}\n`
 }
 
 /**
@@ -284,19 +312,82 @@ function ordered(value: unknown): unknown {
 function copyright(
   facts: Facts
 ): Pick<Ninjs, 'copyrightholder' | 'copyrightnotice'> {
-  if (!facts.copyright) return {}
+  const notice = copyrightNotice(facts)
+  if (!notice) return {}
+  return {copyrightholder: notice.holder, copyrightnotice: notice.notice}
+}
+
+/**
+ * The copyright holder and notice (`© 2024 Holder`) of every ninjs
+ * version; `undefined` without a holder the sidecar or config names.
+ */
+export function copyrightNotice(
+  facts: Facts
+): {holder: string; notice: string} | undefined {
+  if (!facts.copyright) return undefined
   const {holder, year} = facts.copyright
   return {
-    copyrightholder: holder,
-    copyrightnotice: year === undefined ? `© ${holder}` : `© ${year} ${holder}`
+    holder,
+    notice: year === undefined ? `© ${holder}` : `© ${year} ${holder}`
   }
 }
 
+/** The bylines as printed, joined by `; `; desk credits stay in it too. */
+export function printedBylines(article: Article): string | undefined {
+  return nonBlank(
+    article.bylines
+      .map((byline) => byline.text)
+      .filter((text) => nonBlank(text) !== undefined)
+      .join('; ')
+  )
+}
+
+/**
+ * The address of the dateline place: the city as `locality`, the state or
+ * region as `area` (its full name when the place rules know it: `Wyoming`
+ * for `Wyo.`), the country as printed; `undefined` when the place is not
+ * split into any of them.
+ */
+export function placeAddress(place: PlaceFacts): NinjsAddress | undefined {
+  const field = optionalField<NinjsAddress>()
+  const address: NinjsAddress = {
+    ...field('locality', nonBlank(place.city)),
+    ...field(
+      'area',
+      [place.stateName, place.state, place.regionName, place.region]
+        .map(nonBlank)
+        .find((name) => name !== undefined)
+    ),
+    ...field('country', nonBlank(place.country))
+  }
+  return Object.keys(address).length === 0 ? undefined : address
+}
+
+/**
+ * The dateline place as a `places` entry (1.6's `place`): its printed name,
+ * its relation to the story, and its parts as the place's address. The
+ * relation is `located`, the property that carries the place as text:
+ * where the story was filed, not what it is about.
+ */
+export function datelinePlaces(facts: Facts): NinjsPlace[] {
+  const place = facts.place
+  const name = nonBlank(place?.text)
+  if (!place || name === undefined) return []
+  const address = placeAddress(place)
+  return [
+    {
+      name,
+      rel: 'located',
+      ...(address ? {contactinfo: [{type: 'address', address}]} : {})
+    }
+  ]
+}
+
 /** Headlines or descriptions, without those whose text is missing or blank. */
-function textList(
+export function textList(
   items: ReadonlyArray<{role: string; value: string | undefined}>
-): NinjsText[] {
-  const list: NinjsText[] = []
+): Array<{role: string; value: string}> {
+  const list: Array<{role: string; value: string}> = []
   for (const {role, value} of items) {
     const text = nonBlank(value)
     if (text !== undefined) list.push({role, value: text})
@@ -329,6 +420,14 @@ function parties(
 }
 
 /**
+ * The `uri` of the picture `index` (from 0) of a story: the `@id` the
+ * JSON-LD gives it, the same in every ninjs version.
+ */
+export function pictureUri(storyUri: string, index: number): string {
+  return `${storyUri}#image-${index + 1}`
+}
+
+/**
  * One `picture` association per sidecar image. Its `uri` names the picture
  * within the story (the `@id` the JSON-LD gives it), the image URL is its
  * one rendition: ninjs keeps `uri` for identity and `href` for links. The
@@ -343,7 +442,7 @@ function pictures(
     const size = optionalField<NinjsRendition>()
     return {
       name: `image-${index + 1}`,
-      uri: `${storyUri}#image-${index + 1}`,
+      uri: pictureUri(storyUri, index),
       type: 'picture',
       ...field(
         'descriptions',

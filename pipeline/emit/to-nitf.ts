@@ -1,5 +1,6 @@
 // Emit, NITF: reads an article's `Facts` (emit/facts.ts) and builds the
-// IPTC NITF 3.6 document as an xast tree for one partner profile (namespace mode, extra `head/meta`);
+// IPTC NITF 3.6 document as an xast tree for one partner profile (namespace
+// mode, extra `head/meta`, bylines as markup or plain text);
 // `serializeNitf` (`serialize-nitf.ts`) writes that tree in the profile's
 // encoding. Pure: no clock, no randomness; a value the input does not give is
 // left out, never guessed, except NITF's own defaults (urgency 5, `usable`).
@@ -12,7 +13,7 @@ import type {NitfRights} from '../generated/schema-types.js'
 import {monthNames} from '../rules/text-date.js'
 import type {Article, Author, Byline, Dateline} from '../types.js'
 import {parseDateTime} from './date-time.js'
-import {collapse, type Facts} from './facts.js'
+import {collapse, type Facts, type PlaceFacts} from './facts.js'
 import {defaultNitfProfile, type NitfProfile} from './nitf-profile.js'
 
 const nitfNamespace = 'http://iptc.org/std/NITF/2006-10-18/'
@@ -37,8 +38,12 @@ const nameToken = /^[\p{L}\p{M}\p{N}._:\-\u00b7]+$/u
 // `urgency/@ed-urg` when the sidecar gives none: the XSD's "5=normal".
 const normalUrgency = 5
 
-/** What of a profile shapes the tree (the encoding only shapes the bytes). */
-export type NitfTreeProfile = Pick<NitfProfile, 'namespace' | 'meta'>
+/**
+ * What of a profile shapes the tree (the encoding only shapes the bytes);
+ * bylines are `markup` unless it says otherwise.
+ */
+export type NitfTreeProfile = Pick<NitfProfile, 'namespace' | 'meta'> &
+  Partial<Pick<NitfProfile, 'byline'>>
 
 /** Build the NITF 3.6 document of an article's facts as an xast tree. */
 export function toNitf(
@@ -73,7 +78,7 @@ export function toNitf(
   ])
 
   const body = x('body', [
-    bodyHead(article, facts.agencies, published),
+    bodyHead(article, facts, published, profile.byline ?? 'markup'),
     article.body.length > 0
       ? x(
           'body.content',
@@ -189,9 +194,11 @@ function docRights(rights: NitfRights | undefined): Element | undefined {
 /** `body.head`: headlines, bylines, distributor, dateline, abstract. */
 function bodyHead(
   article: Article,
-  agencies: readonly string[],
-  published: DateTimeParts | undefined
+  facts: Facts,
+  published: DateTimeParts | undefined,
+  bylineStyle: NitfProfile['byline']
 ) {
+  const {agencies, place} = facts
   return x('body.head', [
     // `hl1` is required in `hedline`: no headline, no `hedline`.
     hasText(article.headline)
@@ -202,7 +209,9 @@ function bodyHead(
             : undefined
         ])
       : undefined,
-    ...article.bylines.map((byline) => x('byline', bylineContent(byline))),
+    ...(bylineStyle === 'plain'
+      ? plainBylines(article.bylines)
+      : article.bylines.map((byline) => x('byline', bylineContent(byline)))),
     // The XSD allows one `distributor`: every agency goes in it.
     agencies.length > 0
       ? x(
@@ -214,7 +223,7 @@ function bodyHead(
         )
       : undefined,
     article.dateline
-      ? x('dateline', datelineContent(article.dateline, published))
+      ? x('dateline', datelineContent(article.dateline, published, place))
       : undefined,
     article.summary.length > 0
       ? x(
@@ -253,6 +262,36 @@ function bylineContent(byline: Byline): ElementContent[] {
   return children.map((child) =>
     typeof child === 'string' ? {type: 'text', value: child} : child
   )
+}
+
+/**
+ * The `plain` profile's bylines: one `byline` of text, no `person`, for
+ * parsers that read only the first byline's text and its first `person`.
+ * Each byline as printed when it names all its authors, else as the markup
+ * would read; several bylines joined with `; `.
+ */
+function plainBylines(bylines: readonly Byline[]): Element[] {
+  const text = bylines
+    .map((byline) =>
+      byline.authors.every((author) => byline.text.includes(author.name))
+        ? byline.text
+        : toText(bylineContent(byline))
+    )
+    .join('; ')
+  return text === '' ? [] : [x('byline', text)]
+}
+
+/** The text of `content`, tags dropped. */
+function toText(content: readonly ElementContent[]): string {
+  return content
+    .map((node) =>
+      node.type === 'text'
+        ? node.value
+        : node.type === 'element'
+          ? toText(node.children)
+          : ''
+    )
+    .join('')
 }
 
 /** One author: name, then job title, e-mail and handle as printed with it. */
@@ -302,7 +341,8 @@ function mentions(author: Author, agency: string): boolean {
  */
 function datelineContent(
   dateline: Dateline,
-  published: DateTimeParts | undefined
+  published: DateTimeParts | undefined,
+  place: PlaceFacts | undefined
 ): ElementContent[] {
   const text = dateline.text.replace(/\s*(?:--|[-\u2013\u2014])\s*$/u, '')
   const norm =
@@ -313,7 +353,7 @@ function datelineContent(
   if (hasText(dateline.location)) {
     spans.push({
       value: dateline.location,
-      element: x('location', dateline.location)
+      element: x('location', locationContent(dateline.location, place))
     })
   }
   if (hasText(dateline.date)) {
@@ -329,6 +369,50 @@ function datelineContent(
   return spans.flatMap((span, index): ElementContent[] =>
     index > 0 ? [{type: 'text', value: ', '}, span.element] : [span.element]
   )
+}
+
+/**
+ * The location as printed, its parts marked where they are written:
+ * `<city>ROSCOE</city>, <state>S.D.</state>`, with the ISO codes the facts
+ * know (`state-code`, `region-code` from ISO 3166-2; `iso-cc` of a printed
+ * country). The text content stays the printed location, byte for byte.
+ */
+function locationContent(
+  location: string,
+  place: PlaceFacts | undefined
+): Array<ElementContent | string> {
+  if (!place || place.text !== location) return [location]
+  const parts: Array<[string, string | undefined, Record<string, string>]> = [
+    ['city', place.city, {}],
+    ['state', place.state, subdivision('state-code', place.stateCode)],
+    ['region', place.region, subdivision('region-code', place.regionCode)],
+    [
+      'country',
+      place.country,
+      place.countryCode ? {'iso-cc': place.countryCode} : {}
+    ]
+  ]
+  const content: Array<ElementContent | string> = []
+  let cursor = 0
+  for (const [name, value, attributes] of parts) {
+    if (!hasText(value)) continue
+    const start = location.indexOf(value, cursor)
+    // Parts out of reading order: the printed text unmarked, not reordered.
+    if (start === -1) return [location]
+    if (start > cursor) content.push(location.slice(cursor, start))
+    content.push(x(name, attributes, value))
+    cursor = start + value.length
+  }
+  if (cursor < location.length) content.push(location.slice(cursor))
+  return content
+}
+
+/** The attributes of an ISO 3166-2 code (`US-WY`), or none. */
+function subdivision(
+  attribute: string,
+  code: string | undefined
+): Record<string, string> {
+  return code ? {[attribute]: code, 'code-source': 'ISO 3166-2'} : {}
 }
 
 /** `text` with each span's first occurrence replaced by its element, or `undefined` if one is missing or they overlap. */

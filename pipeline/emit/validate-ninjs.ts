@@ -1,16 +1,32 @@
-// ninjs validation: checks a document against IPTC's official ninjs 2.2
-// JSON Schema (`schemas/ninjs/ninjs-schema_2.2.json`, vendored unmodified,
-// with the GeoJSON schema its `places[].geojson` refers to) and returns
-// every error as `/path: message`. The validator is compiled ahead of time
-// (`npm run schema-types` writes `pipeline/generated/ninjs-validator.ts`; a test fails
-// when it drifts from the schema, and the tests also compile the vendored
-// schema itself and check every document with both). Emits no messages.
+// ninjs validation: checks a document against IPTC's official ninjs JSON
+// Schema of its version (`schemas/ninjs/ninjs-schema_<version>.json`,
+// vendored unmodified, with the GeoJSON schema 2.2 and 3.1 refer to) and
+// returns every error as `/path: message`. The validators are compiled
+// ahead of time (`npm run schema-types` writes
+// `pipeline/generated/ninjs-validator.ts` for 2.2 and 3.1 and
+// `pipeline/generated/ninjs-1.6-validator.ts`; a test fails when they drift
+// from the schemas, and the tests also compile the vendored schemas
+// themselves and check every document with both). Emits no messages.
 import type {ErrorObject} from 'ajv/dist/2020.js'
-import {validateNinjs} from '../generated/ninjs-validator.js'
+import {validateNinjs16} from '../generated/ninjs-1.6-validator.js'
+import {validateNinjs22, validateNinjs31} from '../generated/ninjs-validator.js'
+import type {NinjsVersion} from '../generated/schema-types.js'
 
-/** Check `document` against the ninjs 2.2 schema: `[]` when it is valid. */
-export function ninjsErrors(document: unknown): string[] {
-  return describeNinjsErrors(validateNinjs, document)
+const validators: Record<NinjsVersion, NinjsValidator> = {
+  '1.6': validateNinjs16,
+  '2.2': validateNinjs22,
+  '3.1': validateNinjs31
+}
+
+/**
+ * Check `document` against the ninjs schema of `version` (2.2 unless
+ * told): `[]` when it is valid.
+ */
+export function ninjsErrors(
+  document: unknown,
+  version: NinjsVersion = '2.2'
+): string[] {
+  return describeNinjsErrors(validators[version], document)
 }
 
 /** A validator as ajv compiles it, ahead of time or at run time. */

@@ -1,9 +1,20 @@
-// XML documents as the channel emitters write them (feeds, news sitemap):
-// an xast tree serialized by xast-util-to-xml, with what it leaves to the
-// caller done here once. It escapes `&` and `<` in text but not `>`, and
-// `]]>` in text is not well-formed XML, so every `>` in text is written as
-// `&#x3E;` (its own reference style); characters XML 1.0 forbids are
-// dropped; content made only of elements is indented two spaces a level.
+// XML documents as copydesk writes them (feeds, news sitemap, NITF): an xast
+// tree serialized by xast-util-to-xml, with what it leaves to the caller
+// done here once. Markup-significant characters are written as the
+// predefined entities (`&amp;`, `&lt;`, `&gt;`, `&quot;`), never as numeric
+// references: common JavaScript readers (fast-xml-parser with its defaults)
+// decode only the predefined entities and would show `&#x3C;AAPL&#x3E;`.
+// xast-util-to-xml has no option for that (it escapes through
+// stringify-entities' light mode, hexadecimal only), so:
+// - text is escaped here (`&`, `<` and every `>`, so `]]>` never appears in
+//   character data) and handed to the serializer as `raw`;
+// - attribute values stay with the serializer, and the references it writes
+//   for `&`, `<` and `"` are then rewritten as entities (`predefinedEntities`):
+//   outside comments, processing instructions, CDATA sections and the
+//   document type declaration, every `&` of its output begins a reference it
+//   wrote itself, so the rewrite means the same characters.
+// Characters XML 1.0 forbids are dropped; content made only of elements is
+// indented two spaces a level.
 import type {Element, ElementContent, Root, RootContent} from 'xast'
 import {toXml} from 'xast-util-to-xml'
 import {xmlIllegalCharacter} from './xml-characters.js'
@@ -30,28 +41,60 @@ export function xmlDocument(
     ...layout(root, 0, options.elementOnly),
     {type: 'text', value: '\n'}
   ]
-  const tree: Root = {type: 'root', children}
-  // `raw` only ever holds the `&#x3E;` of `escapedText`: every other string
-  // is a text node or an attribute value, which the serializer escapes.
-  return toXml(tree, {
-    allowDangerousXml: true,
-    closeEmptyElements: true,
-    tightClose: true
-  })
+  return serializeXml({type: 'root', children})
 }
 
 /**
- * The nodes a text value is written as: XML-illegal characters dropped,
- * every `>` as `&#x3E;` (a `raw` node), the rest as text.
+ * `tree` as XML text, `&`, `<` and `"` written as the predefined entities. A
+ * `raw` node is written as it is, and a `>` in a text node too: put text
+ * from outside through `escapedText`.
+ */
+export function serializeXml(tree: Root): string {
+  return predefinedEntities(
+    toXml(tree, {
+      allowDangerousXml: true,
+      closeEmptyElements: true,
+      tightClose: true
+    })
+  )
+}
+
+/**
+ * The node a text value is written as: XML-illegal characters dropped, `&`,
+ * `<` and `>` escaped as entities, as one `raw` node (none for no text).
  */
 export function escapedText(value: string): ElementContent[] {
-  return value
+  const escaped = value
     .replace(xmlIllegalCharacter, '')
-    .split('>')
-    .flatMap((part, index): ElementContent[] => [
-      ...(index > 0 ? [{type: 'raw', value: '&#x3E;'} as const] : []),
-      ...(part ? [{type: 'text', value: part} as const] : [])
-    ])
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+  return escaped ? [{type: 'raw', value: escaped}] : []
+}
+
+// The constructs whose content is not parsed for references (left alone),
+// else one of the references xast-util-to-xml writes for `&`, `<`, `>`, `"`.
+// Scanned left to right, so a reference inside a comment is never reached.
+const serializerReference =
+  /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<!DOCTYPE(?:[^>"']|"[^"]*"|'[^']*')*>|&#x(26|3C|3E|22);/g
+
+/** The predefined entity for each reference xast-util-to-xml writes. */
+const entityOfReference: Record<string, string> = {
+  '26': '&amp;',
+  '3C': '&lt;',
+  '3E': '&gt;',
+  '22': '&quot;'
+}
+
+/**
+ * `xml`, as xast-util-to-xml wrote it, with its references to `&`, `<`, `>`
+ * and `"` as the predefined entities; markup, comments, processing
+ * instructions, CDATA sections and the document type untouched.
+ */
+export function predefinedEntities(xml: string): string {
+  return xml.replace(serializerReference, (match, code: string | undefined) =>
+    code === undefined ? match : (entityOfReference[code] ?? match)
+  )
 }
 
 function layout(

@@ -301,6 +301,12 @@ publications?: Names
 agencies?: Names1
 }
 /**
+ * Severity of the warning and info rules, by rule id, as ESLint and unified-engine users set them: `off` drops the rule's messages, `info` and `warning` set their level. Errors cannot be turned off: a fatal problem means nothing is written for that file (`"rules": {"missing-image": "off", "author-without-url": "info"}`).
+ */
+rules?: {
+[k: string]: ("off" | "info" | "warning") | undefined
+}
+/**
  * ninjs output. `true` (default) writes `<stem>.ninjs.json` (IPTC ninjs 2.2) for every article, `false` writes none; an object configures partner profiles.
  */
 ninjs?: (boolean | {
@@ -333,7 +339,7 @@ json?: boolean
  */
 length?: number
 /**
- * Feed title. Default: the publisher's name, else the site's host name.
+ * Feed title. Default: the config's `publisher.name`, else the site's host name; never an article's masthead.
  */
 title?: string
 /**
@@ -362,7 +368,7 @@ enabled?: boolean
  */
 now?: string
 /**
- * `news:publication/news:name`, the name as Google News shows it. Default: the publisher's name.
+ * `news:publication/news:name`, the name as Google News shows it. Default: the config's `publisher.name`; without either, no news sitemap is written (never an article's publisher).
  */
 publicationName?: string
 }

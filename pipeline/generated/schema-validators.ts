@@ -2189,7 +2189,7 @@ return errors === 0;
 validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateConfig = validate32;
-const schema64 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:copydesk:schema:config","title":"Config","description":"Project-wide `copydesk.config.json`. Every key is optional.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"publisher":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"url":{"$ref":"#/$defs/absoluteUrl"},"logo":{"type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"$ref":"#/$defs/absoluteUrl"},"width":{"type":"integer","minimum":1},"height":{"type":"integer","minimum":1}}},"sameAs":{"description":"Profiles of the publisher elsewhere (social accounts, Wikipedia).","type":"array","items":{"$ref":"#/$defs/absoluteUrl"},"uniqueItems":true}}},"baseUrl":{"description":"Article URLs are `baseUrl` + the input path without extension, when the sidecar gives no `url`.","$ref":"#/$defs/absoluteUrl"},"language":{"description":"Default language when a sidecar gives none.","$ref":"#/$defs/languageTag"},"nitf":{"description":"NITF settings: identifiers, rights, and one output per partner profile.","type":"object","additionalProperties":false,"properties":{"regsrc":{"description":"NITF `doc-id/@regsrc`: the registered source of the identifiers.","type":"string","pattern":"^\\S+$"},"rights":{"$ref":"#/$defs/nitfRights"},"profiles":{"description":"Partner profiles, by name: each writes one NITF file per article. `default` configures `<stem>.nitf.xml` (namespaced, UTF-8 unless it says otherwise); any other profile writes `<stem>.<name>.nitf.xml`, or `<stem><suffix>` with a `suffix`.","type":"object","propertyNames":{"$ref":"#/$defs/nitfProfileName"},"properties":{"default":{"$ref":"#/$defs/nitfDefaultProfile"}},"additionalProperties":{"$ref":"#/$defs/nitfProfile"}}}},"authors":{"description":"The author directory: people and desks by the names bylines print, with the profile URLs search engines want.","type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1},"aliases":{"description":"Other spellings bylines use (`JANE DOE`, `J. Doe`); matched without regard to case.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"url":{"description":"The author's page on the publisher's site.","$ref":"#/$defs/absoluteUrl"},"sameAs":{"type":"array","items":{"$ref":"#/$defs/absoluteUrl"},"uniqueItems":true},"jobTitle":{"type":"string","minLength":1}}}},"copyrightHolder":{"description":"Who holds the copyright of every article, unless a sidecar says otherwise.","type":"string","minLength":1},"license":{"description":"URL of the licence articles are published under.","$ref":"#/$defs/absoluteUrl"},"maxFileSize":{"description":"Largest article file to read, in bytes; a larger file is refused with a message. Default 1048576 (1 MiB).","type":"integer","minimum":1},"extraction":{"description":"What the desk teaches the extractor, added to the built-in line rules: patterns are JavaScript regular expressions, case-insensitive and Unicode-aware, tested against each line as normalized (anchor with `^…$` to match whole lines).","type":"object","additionalProperties":false,"properties":{"boilerplate":{"description":"Lines to drop wherever they stand (`^Sign up for our .* newsletter$`).","$ref":"#/$defs/linePatterns"},"signatures":{"description":"Desk signatures that end a story, dropped at its end only (`^\\\\(HC\\\\)$`).","$ref":"#/$defs/linePatterns"},"publications":{"description":"Publication names a masthead line above the headline may be (`The Harbour Courier`), compared without case.","$ref":"#/$defs/names"},"agencies":{"description":"News agency names to recognise in bylines (`By Jo Lee, Harbour News Service`), datelines (`PORT ELLIS (HNS) -`) and credit lines, besides the built-in ones (AP, Reuters, AFP, dpa, …), compared without case.","$ref":"#/$defs/names"}}},"ninjs":{"description":"ninjs output. `true` (default) writes `<stem>.ninjs.json` (IPTC ninjs 2.2) for every article, `false` writes none; an object configures partner profiles.","oneOf":[{"type":"boolean"},{"type":"object","additionalProperties":false,"properties":{"profiles":{"description":"Partner profiles, by name: each writes one ninjs file per article. `default` configures `<stem>.ninjs.json`; any other profile writes `<stem>.<name>.ninjs.json`, or `<stem><suffix>` with a `suffix`.","type":"object","propertyNames":{"$ref":"#/$defs/nitfProfileName"},"properties":{"default":{"$ref":"#/$defs/ninjsDefaultProfile"}},"additionalProperties":{"$ref":"#/$defs/ninjsProfile"}}}}]},"feeds":{"description":"Feeds over the whole build, written to the output folder from the articles with a date and a URL, newest first.","type":"object","additionalProperties":false,"properties":{"atom":{"description":"Write `feed.atom` (RFC 4287). Default `true`.","type":"boolean"},"rss":{"description":"Write `feed.rss` (RSS 2.0). Default `true`.","type":"boolean"},"json":{"description":"Write `feed.json` (JSON Feed 1.1). Default `true`.","type":"boolean"},"length":{"description":"Most entries per feed. Default 20.","type":"integer","minimum":1,"maximum":1000},"title":{"description":"Feed title. Default: the publisher's name, else the site's host name.","type":"string","minLength":1},"description":{"description":"Feed description (RSS `channel/description`).","type":"string","minLength":1},"url":{"description":"The site's home page, the feeds' link. Default: the publisher's `url`, else `baseUrl`.","$ref":"#/$defs/absoluteUrl"},"base":{"description":"Where the output folder is published, for the feeds' self links and the news sitemap index (`<base>feed.atom`). Default: `baseUrl`.","$ref":"#/$defs/absoluteUrl"}}},"newsSitemap":{"description":"Google News sitemap `news-sitemap.xml` over the whole build: articles published within two days before `now`.","type":"object","additionalProperties":false,"properties":{"enabled":{"description":"Write the news sitemap. Default `true`.","type":"boolean"},"now":{"description":"Reference time of the two-day window (the `--now` option wins). Default: the newest article's publication date, never the clock.","$ref":"#/$defs/dateTime"},"publicationName":{"description":"`news:publication/news:name`, the name as Google News shows it. Default: the publisher's name.","type":"string","minLength":1}}}},"$defs":{"absoluteUrl":{"description":"An absolute http(s) URL.","type":"string","format":"uri","pattern":"^https?://[^\\s/?#]+[^\\s]*$"},"languageTag":{"description":"A BCP 47 language tag (`en`, `en-GB`): copydesk checks it with a BCP 47 parser (rule `language-tag`).","type":"string","minLength":1},"dateTime":{"description":"ISO 8601 date-time with seconds (no leap second) and a UTC offset (at most 14 hours).","type":"string","format":"date-time","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:(?:0\\d|1[0-3]):[0-5]\\d|14:00))$"},"nitfProfileName":{"description":"A profile name: lower-case letters, digits, `-` and `_`, safe as part of a file name on every system.","type":"string","pattern":"^[a-z0-9][a-z0-9_-]{0,63}$"},"nitfNamespace":{"description":"`namespaced`: root `<nitf xmlns=\"http://iptc.org/std/NITF/2006-10-18/\">`; `bare`: `<nitf>` without a namespace, for parsers that accept nothing else.","enum":["namespaced","bare"]},"nitfEncoding":{"description":"Encoding of the file, named in its XML declaration; characters outside it are written as numeric character references (`&#x2019;`).","enum":["utf-8","iso-8859-1","us-ascii"]},"nitfMeta":{"description":"Extra `head/meta` elements, in order.","type":"array","items":{"type":"object","additionalProperties":false,"required":["name","content"],"properties":{"name":{"description":"`meta/@name`, an XML name token.","type":"string","pattern":"^[A-Za-z0-9._:-]+$"},"content":{"type":"string","minLength":1}}}},"nitfDefaultProfile":{"description":"The profile of `<stem>.nitf.xml`.","type":"object","additionalProperties":false,"properties":{"namespace":{"$ref":"#/$defs/nitfNamespace"},"encoding":{"$ref":"#/$defs/nitfEncoding"},"meta":{"$ref":"#/$defs/nitfMeta"},"byline":{"$ref":"#/$defs/nitfBylineStyle"}}},"nitfProfile":{"description":"A partner profile. Defaults: namespaced, UTF-8, no extra `meta`, bylines as markup, suffix `.<name>.nitf.xml`.","type":"object","additionalProperties":false,"properties":{"namespace":{"$ref":"#/$defs/nitfNamespace"},"encoding":{"$ref":"#/$defs/nitfEncoding"},"meta":{"$ref":"#/$defs/nitfMeta"},"byline":{"$ref":"#/$defs/nitfBylineStyle"},"suffix":{"description":"What follows the stem in the output name (`.kindle.xml`); it must differ from every other output's.","type":"string","pattern":"^(?:\\.[a-z0-9][a-z0-9_-]*)*\\.xml$"}}},"nitfRights":{"description":"NITF `docdata/doc.rights`: who holds the rights to the articles and what partners may do with them.","type":"object","additionalProperties":false,"properties":{"owner":{"type":"string","minLength":1,"description":"`@owner`: who holds the rights."},"agent":{"type":"string","minLength":1,"description":"`@agent`: who acts for the owner."},"type":{"type":"string","minLength":1,"description":"`@type`: the kind of rights (`all`, `print`, `online`)."},"geography":{"type":"string","minLength":1,"description":"`@geography`: where the rights apply."},"locationCode":{"type":"string","minLength":1,"description":"`@location-code`: a code for that area."},"codeSource":{"type":"string","minLength":1,"description":"`@code-source`: the code list of `locationCode`."},"limitations":{"type":"string","minLength":1,"description":"`@limitations`: what may not be done."},"startDate":{"$ref":"#/$defs/dateTime","description":"`@startdate`: when the rights begin."},"endDate":{"$ref":"#/$defs/dateTime","description":"`@enddate`: when the rights end."}}},"linePatterns":{"type":"array","items":{"type":"string","minLength":1,"format":"regex"},"uniqueItems":true},"names":{"type":"array","items":{"type":"string","minLength":1,"pattern":"\\S"},"uniqueItems":true},"nitfBylineStyle":{"description":"How the byline is written: `markup` (default) tags each author as `person` with `byttl` titles; `plain` writes the printed byline as text, every author in it, for parsers that read the byline's text and its first `person` only.","enum":["markup","plain"]},"ninjsVersion":{"description":"The ninjs version written: `2.2` (default), `1.6` for 1.x consumers (UTC date-times, `body_html`, `associations` keyed by name), `3.1` for new projects.","enum":["1.6","2.2","3.1"]},"ninjsDefaultProfile":{"description":"The profile of `<stem>.ninjs.json`.","type":"object","additionalProperties":false,"properties":{"version":{"$ref":"#/$defs/ninjsVersion"}}},"ninjsProfile":{"description":"A partner profile. Defaults: ninjs 2.2, suffix `.<name>.ninjs.json`.","type":"object","additionalProperties":false,"properties":{"version":{"$ref":"#/$defs/ninjsVersion"},"suffix":{"description":"What follows the stem in the output name (`.partner.json`); it must differ from every other output's.","type":"string","pattern":"^(?:\\.[a-z0-9][a-z0-9_-]*)*\\.json$"}}}}};
+const schema64 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:copydesk:schema:config","title":"Config","description":"Project-wide `copydesk.config.json`. Every key is optional.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"publisher":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"url":{"$ref":"#/$defs/absoluteUrl"},"logo":{"type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"$ref":"#/$defs/absoluteUrl"},"width":{"type":"integer","minimum":1},"height":{"type":"integer","minimum":1}}},"sameAs":{"description":"Profiles of the publisher elsewhere (social accounts, Wikipedia).","type":"array","items":{"$ref":"#/$defs/absoluteUrl"},"uniqueItems":true}}},"baseUrl":{"description":"Article URLs are `baseUrl` + the input path without extension, when the sidecar gives no `url`.","$ref":"#/$defs/absoluteUrl"},"language":{"description":"Default language when a sidecar gives none.","$ref":"#/$defs/languageTag"},"nitf":{"description":"NITF settings: identifiers, rights, and one output per partner profile.","type":"object","additionalProperties":false,"properties":{"regsrc":{"description":"NITF `doc-id/@regsrc`: the registered source of the identifiers.","type":"string","pattern":"^\\S+$"},"rights":{"$ref":"#/$defs/nitfRights"},"profiles":{"description":"Partner profiles, by name: each writes one NITF file per article. `default` configures `<stem>.nitf.xml` (namespaced, UTF-8 unless it says otherwise); any other profile writes `<stem>.<name>.nitf.xml`, or `<stem><suffix>` with a `suffix`.","type":"object","propertyNames":{"$ref":"#/$defs/nitfProfileName"},"properties":{"default":{"$ref":"#/$defs/nitfDefaultProfile"}},"additionalProperties":{"$ref":"#/$defs/nitfProfile"}}}},"authors":{"description":"The author directory: people and desks by the names bylines print, with the profile URLs search engines want.","type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1},"aliases":{"description":"Other spellings bylines use (`JANE DOE`, `J. Doe`); matched without regard to case.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"url":{"description":"The author's page on the publisher's site.","$ref":"#/$defs/absoluteUrl"},"sameAs":{"type":"array","items":{"$ref":"#/$defs/absoluteUrl"},"uniqueItems":true},"jobTitle":{"type":"string","minLength":1}}}},"copyrightHolder":{"description":"Who holds the copyright of every article, unless a sidecar says otherwise.","type":"string","minLength":1},"license":{"description":"URL of the licence articles are published under.","$ref":"#/$defs/absoluteUrl"},"maxFileSize":{"description":"Largest article file to read, in bytes; a larger file is refused with a message. Default 1048576 (1 MiB).","type":"integer","minimum":1},"extraction":{"description":"What the desk teaches the extractor, added to the built-in line rules: patterns are JavaScript regular expressions, case-insensitive and Unicode-aware, tested against each line as normalized (anchor with `^…$` to match whole lines).","type":"object","additionalProperties":false,"properties":{"boilerplate":{"description":"Lines to drop wherever they stand (`^Sign up for our .* newsletter$`).","$ref":"#/$defs/linePatterns"},"signatures":{"description":"Desk signatures that end a story, dropped at its end only (`^\\\\(HC\\\\)$`).","$ref":"#/$defs/linePatterns"},"publications":{"description":"Publication names a masthead line above the headline may be (`The Harbour Courier`), compared without case.","$ref":"#/$defs/names"},"agencies":{"description":"News agency names to recognise in bylines (`By Jo Lee, Harbour News Service`), datelines (`PORT ELLIS (HNS) -`) and credit lines, besides the built-in ones (AP, Reuters, AFP, dpa, …), compared without case.","$ref":"#/$defs/names"}}},"rules":{"description":"Severity of the warning and info rules, by rule id, as ESLint and unified-engine users set them: `off` drops the rule's messages, `info` and `warning` set their level. Errors cannot be turned off: a fatal problem means nothing is written for that file (`\"rules\": {\"missing-image\": \"off\", \"author-without-url\": \"info\"}`).","type":"object","propertyNames":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"},"additionalProperties":{"enum":["off","info","warning"]}},"ninjs":{"description":"ninjs output. `true` (default) writes `<stem>.ninjs.json` (IPTC ninjs 2.2) for every article, `false` writes none; an object configures partner profiles.","oneOf":[{"type":"boolean"},{"type":"object","additionalProperties":false,"properties":{"profiles":{"description":"Partner profiles, by name: each writes one ninjs file per article. `default` configures `<stem>.ninjs.json`; any other profile writes `<stem>.<name>.ninjs.json`, or `<stem><suffix>` with a `suffix`.","type":"object","propertyNames":{"$ref":"#/$defs/nitfProfileName"},"properties":{"default":{"$ref":"#/$defs/ninjsDefaultProfile"}},"additionalProperties":{"$ref":"#/$defs/ninjsProfile"}}}}]},"feeds":{"description":"Feeds over the whole build, written to the output folder from the articles with a date and a URL, newest first.","type":"object","additionalProperties":false,"properties":{"atom":{"description":"Write `feed.atom` (RFC 4287). Default `true`.","type":"boolean"},"rss":{"description":"Write `feed.rss` (RSS 2.0). Default `true`.","type":"boolean"},"json":{"description":"Write `feed.json` (JSON Feed 1.1). Default `true`.","type":"boolean"},"length":{"description":"Most entries per feed. Default 20.","type":"integer","minimum":1,"maximum":1000},"title":{"description":"Feed title. Default: the config's `publisher.name`, else the site's host name; never an article's masthead.","type":"string","minLength":1},"description":{"description":"Feed description (RSS `channel/description`).","type":"string","minLength":1},"url":{"description":"The site's home page, the feeds' link. Default: the publisher's `url`, else `baseUrl`.","$ref":"#/$defs/absoluteUrl"},"base":{"description":"Where the output folder is published, for the feeds' self links and the news sitemap index (`<base>feed.atom`). Default: `baseUrl`.","$ref":"#/$defs/absoluteUrl"}}},"newsSitemap":{"description":"Google News sitemap `news-sitemap.xml` over the whole build: articles published within two days before `now`.","type":"object","additionalProperties":false,"properties":{"enabled":{"description":"Write the news sitemap. Default `true`.","type":"boolean"},"now":{"description":"Reference time of the two-day window (the `--now` option wins). Default: the newest article's publication date, never the clock.","$ref":"#/$defs/dateTime"},"publicationName":{"description":"`news:publication/news:name`, the name as Google News shows it. Default: the config's `publisher.name`; without either, no news sitemap is written (never an article's publisher).","type":"string","minLength":1}}}},"$defs":{"absoluteUrl":{"description":"An absolute http(s) URL.","type":"string","format":"uri","pattern":"^https?://[^\\s/?#]+[^\\s]*$"},"languageTag":{"description":"A BCP 47 language tag (`en`, `en-GB`): copydesk checks it with a BCP 47 parser (rule `language-tag`).","type":"string","minLength":1},"dateTime":{"description":"ISO 8601 date-time with seconds (no leap second) and a UTC offset (at most 14 hours).","type":"string","format":"date-time","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:(?:0\\d|1[0-3]):[0-5]\\d|14:00))$"},"nitfProfileName":{"description":"A profile name: lower-case letters, digits, `-` and `_`, safe as part of a file name on every system.","type":"string","pattern":"^[a-z0-9][a-z0-9_-]{0,63}$"},"nitfNamespace":{"description":"`namespaced`: root `<nitf xmlns=\"http://iptc.org/std/NITF/2006-10-18/\">`; `bare`: `<nitf>` without a namespace, for parsers that accept nothing else.","enum":["namespaced","bare"]},"nitfEncoding":{"description":"Encoding of the file, named in its XML declaration; characters outside it are written as numeric character references (`&#x2019;`).","enum":["utf-8","iso-8859-1","us-ascii"]},"nitfMeta":{"description":"Extra `head/meta` elements, in order.","type":"array","items":{"type":"object","additionalProperties":false,"required":["name","content"],"properties":{"name":{"description":"`meta/@name`, an XML name token.","type":"string","pattern":"^[A-Za-z0-9._:-]+$"},"content":{"type":"string","minLength":1}}}},"nitfDefaultProfile":{"description":"The profile of `<stem>.nitf.xml`.","type":"object","additionalProperties":false,"properties":{"namespace":{"$ref":"#/$defs/nitfNamespace"},"encoding":{"$ref":"#/$defs/nitfEncoding"},"meta":{"$ref":"#/$defs/nitfMeta"},"byline":{"$ref":"#/$defs/nitfBylineStyle"}}},"nitfProfile":{"description":"A partner profile. Defaults: namespaced, UTF-8, no extra `meta`, bylines as markup, suffix `.<name>.nitf.xml`.","type":"object","additionalProperties":false,"properties":{"namespace":{"$ref":"#/$defs/nitfNamespace"},"encoding":{"$ref":"#/$defs/nitfEncoding"},"meta":{"$ref":"#/$defs/nitfMeta"},"byline":{"$ref":"#/$defs/nitfBylineStyle"},"suffix":{"description":"What follows the stem in the output name (`.kindle.xml`); it must differ from every other output's.","type":"string","pattern":"^(?:\\.[a-z0-9][a-z0-9_-]*)*\\.xml$"}}},"nitfRights":{"description":"NITF `docdata/doc.rights`: who holds the rights to the articles and what partners may do with them.","type":"object","additionalProperties":false,"properties":{"owner":{"type":"string","minLength":1,"description":"`@owner`: who holds the rights."},"agent":{"type":"string","minLength":1,"description":"`@agent`: who acts for the owner."},"type":{"type":"string","minLength":1,"description":"`@type`: the kind of rights (`all`, `print`, `online`)."},"geography":{"type":"string","minLength":1,"description":"`@geography`: where the rights apply."},"locationCode":{"type":"string","minLength":1,"description":"`@location-code`: a code for that area."},"codeSource":{"type":"string","minLength":1,"description":"`@code-source`: the code list of `locationCode`."},"limitations":{"type":"string","minLength":1,"description":"`@limitations`: what may not be done."},"startDate":{"$ref":"#/$defs/dateTime","description":"`@startdate`: when the rights begin."},"endDate":{"$ref":"#/$defs/dateTime","description":"`@enddate`: when the rights end."}}},"linePatterns":{"type":"array","items":{"type":"string","minLength":1,"format":"regex"},"uniqueItems":true},"names":{"type":"array","items":{"type":"string","minLength":1,"pattern":"\\S"},"uniqueItems":true},"nitfBylineStyle":{"description":"How the byline is written: `markup` (default) tags each author as `person` with `byttl` titles; `plain` writes the printed byline as text, every author in it, for parsers that read the byline's text and its first `person` only.","enum":["markup","plain"]},"ninjsVersion":{"description":"The ninjs version written: `2.2` (default), `1.6` for 1.x consumers (UTC date-times, `body_html`, `associations` keyed by name), `3.1` for new projects.","enum":["1.6","2.2","3.1"]},"ninjsDefaultProfile":{"description":"The profile of `<stem>.ninjs.json`.","type":"object","additionalProperties":false,"properties":{"version":{"$ref":"#/$defs/ninjsVersion"}}},"ninjsProfile":{"description":"A partner profile. Defaults: ninjs 2.2, suffix `.<name>.ninjs.json`.","type":"object","additionalProperties":false,"properties":{"version":{"$ref":"#/$defs/ninjsVersion"},"suffix":{"description":"What follows the stem in the output name (`.partner.json`); it must differ from every other output's.","type":"string","pattern":"^(?:\\.[a-z0-9][a-z0-9_-]*)*\\.json$"}}}}};
 const schema65 = {"description":"An absolute http(s) URL.","type":"string","format":"uri","pattern":"^https?://[^\\s/?#]+[^\\s]*$"};
 const schema69 = {"description":"A BCP 47 language tag (`en`, `en-GB`): copydesk checks it with a BCP 47 parser (rule `language-tag`).","type":"string","minLength":1};
 const schema73 = {"description":"A profile name: lower-case letters, digits, `-` and `_`, safe as part of a file name on every system.","type":"string","pattern":"^[a-z0-9][a-z0-9_-]{0,63}$"};
@@ -2201,6 +2201,7 @@ const formats38 = require("ajv-formats/dist/formats").fullFormats.regex;
 const pattern36 = new RegExp("^\\S+$", "u");
 const pattern39 = new RegExp("^[a-z0-9][a-z0-9_-]{0,63}$", "u");
 const pattern46 = new RegExp("\\S", "u");
+const pattern48 = new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "u");
 const schema70 = {"description":"NITF `docdata/doc.rights`: who holds the rights to the articles and what partners may do with them.","type":"object","additionalProperties":false,"properties":{"owner":{"type":"string","minLength":1,"description":"`@owner`: who holds the rights."},"agent":{"type":"string","minLength":1,"description":"`@agent`: who acts for the owner."},"type":{"type":"string","minLength":1,"description":"`@type`: the kind of rights (`all`, `print`, `online`)."},"geography":{"type":"string","minLength":1,"description":"`@geography`: where the rights apply."},"locationCode":{"type":"string","minLength":1,"description":"`@location-code`: a code for that area."},"codeSource":{"type":"string","minLength":1,"description":"`@code-source`: the code list of `locationCode`."},"limitations":{"type":"string","minLength":1,"description":"`@limitations`: what may not be done."},"startDate":{"$ref":"#/$defs/dateTime","description":"`@startdate`: when the rights begin."},"endDate":{"$ref":"#/$defs/dateTime","description":"`@enddate`: when the rights end."}}};
 
 function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -2906,7 +2907,7 @@ validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema92 = {"description":"A partner profile. Defaults: ninjs 2.2, suffix `.<name>.ninjs.json`.","type":"object","additionalProperties":false,"properties":{"version":{"$ref":"#/$defs/ninjsVersion"},"suffix":{"description":"What follows the stem in the output name (`.partner.json`); it must differ from every other output's.","type":"string","pattern":"^(?:\\.[a-z0-9][a-z0-9_-]*)*\\.json$"}}};
 const schema93 = {"description":"The ninjs version written: `2.2` (default), `1.6` for 1.x consumers (UTC date-times, `body_html`, `associations` keyed by name), `3.1` for new projects.","enum":["1.6","2.2","3.1"]};
-const pattern49 = new RegExp("^(?:\\.[a-z0-9][a-z0-9_-]*)*\\.json$", "u");
+const pattern50 = new RegExp("^(?:\\.[a-z0-9][a-z0-9_-]*)*\\.json$", "u");
 
 function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2947,7 +2948,7 @@ errors++;
 if(data.suffix !== undefined){
 let data1 = data.suffix;
 if(typeof data1 === "string"){
-if(!pattern49.test(data1)){
+if(!pattern50.test(data1)){
 const err2 = {instancePath:instancePath+"/suffix",schemaPath:"#/properties/suffix/pattern",keyword:"pattern",params:{pattern: "^(?:\\.[a-z0-9][a-z0-9_-]*)*\\.json$"},message:"must match pattern \""+"^(?:\\.[a-z0-9][a-z0-9_-]*)*\\.json$"+"\""};
 if(vErrors === null){
 vErrors = [err2];
@@ -4225,14 +4226,14 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data.ninjs !== undefined){
-let data39 = data.ninjs;
-const _errs99 = errors;
-let valid45 = false;
-let passing0 = null;
+if(data.rules !== undefined){
+let data39 = data.rules;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+for(const key8 in data39){
 const _errs100 = errors;
-if(typeof data39 !== "boolean"){
-const err86 = {instancePath:instancePath+"/ninjs",schemaPath:"#/properties/ninjs/oneOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(typeof key8 === "string"){
+if(!pattern48.test(key8)){
+const err86 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\"",propertyName:key8};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -4241,16 +4242,9 @@ vErrors.push(err86);
 }
 errors++;
 }
-var _valid0 = _errs100 === errors;
-if(_valid0){
-valid45 = true;
-passing0 = 0;
 }
-const _errs102 = errors;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-for(const key8 in data39){
-if(!(key8 === "profiles")){
-const err87 = {instancePath:instancePath+"/ninjs",schemaPath:"#/properties/ninjs/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+else {
+const err87 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key8};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -4259,15 +4253,9 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-if(data39.profiles !== undefined){
-let data40 = data39.profiles;
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-for(const key9 in data40){
-const _errs107 = errors;
-if(typeof key9 === "string"){
-if(!pattern39.test(key9)){
-const err88 = {instancePath:instancePath+"/ninjs/profiles",schemaPath:"#/$defs/nitfProfileName/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]{0,63}$"+"\"",propertyName:key9};
+var valid45 = _errs100 === errors;
+if(!valid45){
+const err88 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -4277,8 +4265,10 @@ vErrors.push(err88);
 errors++;
 }
 }
-else {
-const err89 = {instancePath:instancePath+"/ninjs/profiles",schemaPath:"#/$defs/nitfProfileName/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key9};
+for(const key9 in data39){
+let data40 = data39[key9];
+if(!(((data40 === "off") || (data40 === "info")) || (data40 === "warning"))){
+const err89 = {instancePath:instancePath+"/rules/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema64.properties.rules.additionalProperties.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -4287,9 +4277,10 @@ vErrors.push(err89);
 }
 errors++;
 }
-var valid47 = _errs107 === errors;
-if(!valid47){
-const err90 = {instancePath:instancePath+"/ninjs/profiles",schemaPath:"#/properties/ninjs/oneOf/1/properties/profiles/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid"};
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -4299,23 +4290,14 @@ vErrors.push(err90);
 errors++;
 }
 }
-for(const key10 in data40){
-if(!(key10 === "default")){
-if(!(validate39(data40[key10], {instancePath:instancePath+"/ninjs/profiles/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data40,parentDataProperty:key10,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
-errors = vErrors.length;
-}
-}
-}
-if(data40.default !== undefined){
-if(!(validate41(data40.default, {instancePath:instancePath+"/ninjs/profiles/default",parentData:data40,parentDataProperty:"default",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err91 = {instancePath:instancePath+"/ninjs/profiles",schemaPath:"#/properties/ninjs/oneOf/1/properties/profiles/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.ninjs !== undefined){
+let data41 = data.ninjs;
+const _errs105 = errors;
+let valid47 = false;
+let passing0 = null;
+const _errs106 = errors;
+if(typeof data41 !== "boolean"){
+const err91 = {instancePath:instancePath+"/ninjs",schemaPath:"#/properties/ninjs/oneOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -4324,10 +4306,16 @@ vErrors.push(err91);
 }
 errors++;
 }
+var _valid0 = _errs106 === errors;
+if(_valid0){
+valid47 = true;
+passing0 = 0;
 }
-}
-else {
-const err92 = {instancePath:instancePath+"/ninjs",schemaPath:"#/properties/ninjs/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const _errs108 = errors;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+for(const key10 in data41){
+if(!(key10 === "profiles")){
+const err92 = {instancePath:instancePath+"/ninjs",schemaPath:"#/properties/ninjs/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -4336,19 +4324,15 @@ vErrors.push(err92);
 }
 errors++;
 }
-var _valid0 = _errs102 === errors;
-if(_valid0 && valid45){
-valid45 = false;
-passing0 = [passing0, 1];
 }
-else {
-if(_valid0){
-valid45 = true;
-passing0 = 1;
-}
-}
-if(!valid45){
-const err93 = {instancePath:instancePath+"/ninjs",schemaPath:"#/properties/ninjs/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(data41.profiles !== undefined){
+let data42 = data41.profiles;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+for(const key11 in data42){
+const _errs113 = errors;
+if(typeof key11 === "string"){
+if(!pattern39.test(key11)){
+const err93 = {instancePath:instancePath+"/ninjs/profiles",schemaPath:"#/$defs/nitfProfileName/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]{0,63}$"+"\"",propertyName:key11};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -4357,24 +4341,9 @@ vErrors.push(err93);
 }
 errors++;
 }
-else {
-errors = _errs99;
-if(vErrors !== null){
-if(_errs99){
-vErrors.length = _errs99;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data.feeds !== undefined){
-let data43 = data.feeds;
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-for(const key11 in data43){
-if(!((((((((key11 === "atom") || (key11 === "rss")) || (key11 === "json")) || (key11 === "length")) || (key11 === "title")) || (key11 === "description")) || (key11 === "url")) || (key11 === "base"))){
-const err94 = {instancePath:instancePath+"/feeds",schemaPath:"#/properties/feeds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+const err94 = {instancePath:instancePath+"/ninjs/profiles",schemaPath:"#/$defs/nitfProfileName/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key11};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -4383,10 +4352,9 @@ vErrors.push(err94);
 }
 errors++;
 }
-}
-if(data43.atom !== undefined){
-if(typeof data43.atom !== "boolean"){
-const err95 = {instancePath:instancePath+"/feeds/atom",schemaPath:"#/properties/feeds/properties/atom/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+var valid49 = _errs113 === errors;
+if(!valid49){
+const err95 = {instancePath:instancePath+"/ninjs/profiles",schemaPath:"#/properties/ninjs/oneOf/1/properties/profiles/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -4396,9 +4364,23 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data43.rss !== undefined){
-if(typeof data43.rss !== "boolean"){
-const err96 = {instancePath:instancePath+"/feeds/rss",schemaPath:"#/properties/feeds/properties/rss/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+for(const key12 in data42){
+if(!(key12 === "default")){
+if(!(validate39(data42[key12], {instancePath:instancePath+"/ninjs/profiles/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data42,parentDataProperty:key12,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+errors = vErrors.length;
+}
+}
+}
+if(data42.default !== undefined){
+if(!(validate41(data42.default, {instancePath:instancePath+"/ninjs/profiles/default",parentData:data42,parentDataProperty:"default",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/ninjs/profiles",schemaPath:"#/properties/ninjs/oneOf/1/properties/profiles/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -4408,9 +4390,9 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data43.json !== undefined){
-if(typeof data43.json !== "boolean"){
-const err97 = {instancePath:instancePath+"/feeds/json",schemaPath:"#/properties/feeds/properties/json/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err97 = {instancePath:instancePath+"/ninjs",schemaPath:"#/properties/ninjs/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -4419,11 +4401,19 @@ vErrors.push(err97);
 }
 errors++;
 }
+var _valid0 = _errs108 === errors;
+if(_valid0 && valid47){
+valid47 = false;
+passing0 = [passing0, 1];
 }
-if(data43.length !== undefined){
-let data47 = data43.length;
-if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
-const err98 = {instancePath:instancePath+"/feeds/length",schemaPath:"#/properties/feeds/properties/length/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+if(_valid0){
+valid47 = true;
+passing0 = 1;
+}
+}
+if(!valid47){
+const err98 = {instancePath:instancePath+"/ninjs",schemaPath:"#/properties/ninjs/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -4432,9 +4422,24 @@ vErrors.push(err98);
 }
 errors++;
 }
-if((typeof data47 == "number") && (isFinite(data47))){
-if(data47 > 1000 || isNaN(data47)){
-const err99 = {instancePath:instancePath+"/feeds/length",schemaPath:"#/properties/feeds/properties/length/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
+else {
+errors = _errs105;
+if(vErrors !== null){
+if(_errs105){
+vErrors.length = _errs105;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.feeds !== undefined){
+let data45 = data.feeds;
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+for(const key13 in data45){
+if(!((((((((key13 === "atom") || (key13 === "rss")) || (key13 === "json")) || (key13 === "length")) || (key13 === "title")) || (key13 === "description")) || (key13 === "url")) || (key13 === "base"))){
+const err99 = {instancePath:instancePath+"/feeds",schemaPath:"#/properties/feeds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -4443,8 +4448,10 @@ vErrors.push(err99);
 }
 errors++;
 }
-if(data47 < 1 || isNaN(data47)){
-const err100 = {instancePath:instancePath+"/feeds/length",schemaPath:"#/properties/feeds/properties/length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data45.atom !== undefined){
+if(typeof data45.atom !== "boolean"){
+const err100 = {instancePath:instancePath+"/feeds/atom",schemaPath:"#/properties/feeds/properties/atom/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -4454,12 +4461,9 @@ vErrors.push(err100);
 errors++;
 }
 }
-}
-if(data43.title !== undefined){
-let data48 = data43.title;
-if(typeof data48 === "string"){
-if(func2(data48) < 1){
-const err101 = {instancePath:instancePath+"/feeds/title",schemaPath:"#/properties/feeds/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data45.rss !== undefined){
+if(typeof data45.rss !== "boolean"){
+const err101 = {instancePath:instancePath+"/feeds/rss",schemaPath:"#/properties/feeds/properties/rss/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -4469,8 +4473,9 @@ vErrors.push(err101);
 errors++;
 }
 }
-else {
-const err102 = {instancePath:instancePath+"/feeds/title",schemaPath:"#/properties/feeds/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data45.json !== undefined){
+if(typeof data45.json !== "boolean"){
+const err102 = {instancePath:instancePath+"/feeds/json",schemaPath:"#/properties/feeds/properties/json/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -4480,11 +4485,10 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data43.description !== undefined){
-let data49 = data43.description;
-if(typeof data49 === "string"){
-if(func2(data49) < 1){
-const err103 = {instancePath:instancePath+"/feeds/description",schemaPath:"#/properties/feeds/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data45.length !== undefined){
+let data49 = data45.length;
+if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
+const err103 = {instancePath:instancePath+"/feeds/length",schemaPath:"#/properties/feeds/properties/length/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -4493,9 +4497,9 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-else {
-const err104 = {instancePath:instancePath+"/feeds/description",schemaPath:"#/properties/feeds/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data49 == "number") && (isFinite(data49))){
+if(data49 > 1000 || isNaN(data49)){
+const err104 = {instancePath:instancePath+"/feeds/length",schemaPath:"#/properties/feeds/properties/length/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -4504,12 +4508,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-if(data43.url !== undefined){
-let data50 = data43.url;
-if(typeof data50 === "string"){
-if(!pattern25.test(data50)){
-const err105 = {instancePath:instancePath+"/feeds/url",schemaPath:"#/$defs/absoluteUrl/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/?#]+[^\\s]*$"},message:"must match pattern \""+"^https?://[^\\s/?#]+[^\\s]*$"+"\""};
+if(data49 < 1 || isNaN(data49)){
+const err105 = {instancePath:instancePath+"/feeds/length",schemaPath:"#/properties/feeds/properties/length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -4518,8 +4518,13 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(!(formats8(data50))){
-const err106 = {instancePath:instancePath+"/feeds/url",schemaPath:"#/$defs/absoluteUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+}
+if(data45.title !== undefined){
+let data50 = data45.title;
+if(typeof data50 === "string"){
+if(func2(data50) < 1){
+const err106 = {instancePath:instancePath+"/feeds/title",schemaPath:"#/properties/feeds/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -4530,7 +4535,7 @@ errors++;
 }
 }
 else {
-const err107 = {instancePath:instancePath+"/feeds/url",schemaPath:"#/$defs/absoluteUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err107 = {instancePath:instancePath+"/feeds/title",schemaPath:"#/properties/feeds/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -4540,11 +4545,11 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data43.base !== undefined){
-let data51 = data43.base;
+if(data45.description !== undefined){
+let data51 = data45.description;
 if(typeof data51 === "string"){
-if(!pattern25.test(data51)){
-const err108 = {instancePath:instancePath+"/feeds/base",schemaPath:"#/$defs/absoluteUrl/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/?#]+[^\\s]*$"},message:"must match pattern \""+"^https?://[^\\s/?#]+[^\\s]*$"+"\""};
+if(func2(data51) < 1){
+const err108 = {instancePath:instancePath+"/feeds/description",schemaPath:"#/properties/feeds/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -4553,8 +4558,9 @@ vErrors.push(err108);
 }
 errors++;
 }
-if(!(formats8(data51))){
-const err109 = {instancePath:instancePath+"/feeds/base",schemaPath:"#/$defs/absoluteUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+else {
+const err109 = {instancePath:instancePath+"/feeds/description",schemaPath:"#/properties/feeds/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -4564,8 +4570,11 @@ vErrors.push(err109);
 errors++;
 }
 }
-else {
-const err110 = {instancePath:instancePath+"/feeds/base",schemaPath:"#/$defs/absoluteUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data45.url !== undefined){
+let data52 = data45.url;
+if(typeof data52 === "string"){
+if(!pattern25.test(data52)){
+const err110 = {instancePath:instancePath+"/feeds/url",schemaPath:"#/$defs/absoluteUrl/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/?#]+[^\\s]*$"},message:"must match pattern \""+"^https?://[^\\s/?#]+[^\\s]*$"+"\""};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -4574,10 +4583,8 @@ vErrors.push(err110);
 }
 errors++;
 }
-}
-}
-else {
-const err111 = {instancePath:instancePath+"/feeds",schemaPath:"#/properties/feeds/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(formats8(data52))){
+const err111 = {instancePath:instancePath+"/feeds/url",schemaPath:"#/$defs/absoluteUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -4587,12 +4594,8 @@ vErrors.push(err111);
 errors++;
 }
 }
-if(data.newsSitemap !== undefined){
-let data52 = data.newsSitemap;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-for(const key12 in data52){
-if(!(((key12 === "enabled") || (key12 === "now")) || (key12 === "publicationName"))){
-const err112 = {instancePath:instancePath+"/newsSitemap",schemaPath:"#/properties/newsSitemap/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+else {
+const err112 = {instancePath:instancePath+"/feeds/url",schemaPath:"#/$defs/absoluteUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -4602,9 +4605,11 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data52.enabled !== undefined){
-if(typeof data52.enabled !== "boolean"){
-const err113 = {instancePath:instancePath+"/newsSitemap/enabled",schemaPath:"#/properties/newsSitemap/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data45.base !== undefined){
+let data53 = data45.base;
+if(typeof data53 === "string"){
+if(!pattern25.test(data53)){
+const err113 = {instancePath:instancePath+"/feeds/base",schemaPath:"#/$defs/absoluteUrl/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/?#]+[^\\s]*$"},message:"must match pattern \""+"^https?://[^\\s/?#]+[^\\s]*$"+"\""};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -4613,12 +4618,8 @@ vErrors.push(err113);
 }
 errors++;
 }
-}
-if(data52.now !== undefined){
-let data54 = data52.now;
-if(typeof data54 === "string"){
-if(!pattern23.test(data54)){
-const err114 = {instancePath:instancePath+"/newsSitemap/now",schemaPath:"#/$defs/dateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:(?:0\\d|1[0-3]):[0-5]\\d|14:00))$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:(?:0\\d|1[0-3]):[0-5]\\d|14:00))$"+"\""};
+if(!(formats8(data53))){
+const err114 = {instancePath:instancePath+"/feeds/base",schemaPath:"#/$defs/absoluteUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -4627,8 +4628,9 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(!(formats2.validate(data54))){
-const err115 = {instancePath:instancePath+"/newsSitemap/now",schemaPath:"#/$defs/dateTime/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+}
+else {
+const err115 = {instancePath:instancePath+"/feeds/base",schemaPath:"#/$defs/absoluteUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -4638,8 +4640,9 @@ vErrors.push(err115);
 errors++;
 }
 }
+}
 else {
-const err116 = {instancePath:instancePath+"/newsSitemap/now",schemaPath:"#/$defs/dateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err116 = {instancePath:instancePath+"/feeds",schemaPath:"#/properties/feeds/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -4649,11 +4652,12 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data52.publicationName !== undefined){
-let data55 = data52.publicationName;
-if(typeof data55 === "string"){
-if(func2(data55) < 1){
-const err117 = {instancePath:instancePath+"/newsSitemap/publicationName",schemaPath:"#/properties/newsSitemap/properties/publicationName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.newsSitemap !== undefined){
+let data54 = data.newsSitemap;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+for(const key14 in data54){
+if(!(((key14 === "enabled") || (key14 === "now")) || (key14 === "publicationName"))){
+const err117 = {instancePath:instancePath+"/newsSitemap",schemaPath:"#/properties/newsSitemap/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -4663,8 +4667,9 @@ vErrors.push(err117);
 errors++;
 }
 }
-else {
-const err118 = {instancePath:instancePath+"/newsSitemap/publicationName",schemaPath:"#/properties/newsSitemap/properties/publicationName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data54.enabled !== undefined){
+if(typeof data54.enabled !== "boolean"){
+const err118 = {instancePath:instancePath+"/newsSitemap/enabled",schemaPath:"#/properties/newsSitemap/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -4674,9 +4679,11 @@ vErrors.push(err118);
 errors++;
 }
 }
-}
-else {
-const err119 = {instancePath:instancePath+"/newsSitemap",schemaPath:"#/properties/newsSitemap/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data54.now !== undefined){
+let data56 = data54.now;
+if(typeof data56 === "string"){
+if(!pattern23.test(data56)){
+const err119 = {instancePath:instancePath+"/newsSitemap/now",schemaPath:"#/$defs/dateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:(?:0\\d|1[0-3]):[0-5]\\d|14:00))$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:(?:0\\d|1[0-3]):[0-5]\\d|14:00))$"+"\""};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -4685,15 +4692,73 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-}
-else {
-const err120 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(formats2.validate(data56))){
+const err120 = {instancePath:instancePath+"/newsSitemap/now",schemaPath:"#/$defs/dateTime/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err120];
 }
 else {
 vErrors.push(err120);
+}
+errors++;
+}
+}
+else {
+const err121 = {instancePath:instancePath+"/newsSitemap/now",schemaPath:"#/$defs/dateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+if(data54.publicationName !== undefined){
+let data57 = data54.publicationName;
+if(typeof data57 === "string"){
+if(func2(data57) < 1){
+const err122 = {instancePath:instancePath+"/newsSitemap/publicationName",schemaPath:"#/properties/newsSitemap/properties/publicationName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+else {
+const err123 = {instancePath:instancePath+"/newsSitemap/publicationName",schemaPath:"#/properties/newsSitemap/properties/publicationName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+}
+else {
+const err124 = {instancePath:instancePath+"/newsSitemap",schemaPath:"#/properties/newsSitemap/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+}
+else {
+const err125 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
 }
 errors++;
 }

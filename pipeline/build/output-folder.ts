@@ -1,0 +1,257 @@
+// A build owns its output folder: one build at a time (a lock a killed
+// build cannot leave stuck), the folder checked writable up front, and a
+// manifest of the outputs copydesk wrote, so that the outputs of an article
+// whose input is gone are removed on the next build, and nothing copydesk
+// did not write is ever touched. The lock and the manifest live in the
+// build cache folder of that output folder, never in the output folder: a
+// deploy publishes only what copydesk meant to publish.
+// ruleIds: `output-locked`, `output-unwritable` (fatal: nothing is built),
+// `removed-output` (info: one per file removed).
+import {constants, readFileSync, rmdirSync, rmSync} from 'node:fs'
+import {access, mkdir, readdir, rmdir, stat, writeFile} from 'node:fs/promises'
+import {hostname} from 'node:os'
+import path from 'node:path'
+import {VFile} from 'vfile'
+import {fail} from '../messages.js'
+import {codeOf, toPosix, writeAtomic} from './files.js'
+
+const source = 'copydesk'
+
+/** Who holds an output folder. */
+interface LockOwner {
+  pid: number
+  host: string
+  /** When the build started, ISO 8601. */
+  started: string
+}
+
+/** A held lock: release it when the build ends, however it ends. */
+export interface OutputLock {
+  release(): void
+}
+
+/**
+ * Take the output folder for this build: check it can be written (it is
+ * made only when something is written), then take the lock in
+ * `stateFolder` (the output folder's build cache folder). A lock whose
+ * process is gone is taken over. Returns the lock, or a fatal report that
+ * names the folder or the process holding it. Released, the lock takes the
+ * folders it made with it when they hold nothing else.
+ */
+export async function takeOutputFolder(options: {
+  outputRoot: string
+  stateFolder: string
+  display: string
+}): Promise<OutputLock | VFile> {
+  const {outputRoot, stateFolder, display} = options
+  const writable = await checkWritable(outputRoot, display, 'output folder')
+  if (writable) return writable
+  let made: string | undefined
+  try {
+    made = await mkdir(stateFolder, {recursive: true})
+  } catch (error) {
+    return unwritable(toPosix(stateFolder), 'cache folder', error)
+  }
+  const location = path.join(stateFolder, 'lock')
+  const release = () => {
+    rmSync(location, {force: true})
+    if (made) removeEmptyFoldersSync(path.dirname(made), stateFolder)
+  }
+  const owner: LockOwner = {
+    pid: process.pid,
+    host: hostname(),
+    started: new Date().toISOString()
+  }
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await writeFile(location, JSON.stringify(owner), {flag: 'wx'})
+      return {release}
+    } catch (error) {
+      if (codeOf(error) !== 'EEXIST') {
+        release()
+        return unwritable(toPosix(stateFolder), 'cache folder', error)
+      }
+    }
+    const holder = readOwner(location)
+    if (holder && isRunning(holder)) {
+      const file = new VFile({path: display})
+      fail(
+        file,
+        `Unexpected build already running on \`${display}\` (process ${holder.pid} on ${holder.host}, started ${holder.started}), expected one build at a time per output folder; wait for it to end, or stop it`,
+        'output-locked'
+      )
+      return file
+    }
+    // Its build was killed: the lock is stale.
+    rmSync(location, {force: true})
+  }
+  const file = new VFile({path: display})
+  fail(
+    file,
+    `Unexpected lock \`${toPosix(location)}\` that keeps coming back, expected to take it`,
+    'output-locked'
+  )
+  return file
+}
+
+/**
+ * A fatal report when `folder` cannot be written, or made: its nearest
+ * existing part must be a folder copydesk may write. Nothing is made.
+ */
+async function checkWritable(
+  folder: string,
+  display: string,
+  what: string
+): Promise<VFile | undefined> {
+  let current = folder
+  for (;;) {
+    try {
+      const info = await stat(current)
+      if (!info.isDirectory()) {
+        return unwritable(display, what, {code: 'ENOTDIR'})
+      }
+      await access(current, constants.W_OK)
+      return undefined
+    } catch (error) {
+      if (codeOf(error) !== 'ENOENT') return unwritable(display, what, error)
+    }
+    const parent = path.dirname(current)
+    if (parent === current) return undefined
+    current = parent
+  }
+}
+
+function unwritable(display: string, what: string, error: unknown): VFile {
+  const code =
+    error && typeof error === 'object' && 'code' in error
+      ? String(error.code)
+      : String(error)
+  const file = new VFile({path: display})
+  fail(
+    file,
+    `Unexpected ${what} \`${display}\` that cannot be written (${code}), expected a folder copydesk may write; nothing built`,
+    'output-unwritable'
+  )
+  return file
+}
+
+/** Remove `folder` and its parents up to `top` while they are empty. */
+function removeEmptyFoldersSync(top: string, folder: string): void {
+  let current = folder
+  while (current !== top && current.startsWith(top)) {
+    try {
+      rmdirSync(current)
+    } catch {
+      // Not empty: the cache holds entries, or another build's state.
+      return
+    }
+    current = path.dirname(current)
+  }
+}
+
+function readOwner(location: string): LockOwner | undefined {
+  try {
+    return JSON.parse(readFileSync(location, 'utf8')) as LockOwner
+  } catch {
+    // Being written, or broken: a lock that names no one is stale.
+    return undefined
+  }
+}
+
+/** Whether the process holding a lock is still running. */
+function isRunning(owner: LockOwner): boolean {
+  // Another machine's process cannot be checked: it holds the lock.
+  if (owner.host !== hostname()) return true
+  if (owner.pid === process.pid) return false
+  try {
+    process.kill(owner.pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return codeOf(error) === 'EPERM'
+  }
+}
+
+/** The outputs copydesk wrote, by article stem, relative to the output folder. */
+export type Manifest = Record<string, string[]>
+
+const manifestVersion = 1
+
+/** The manifest the last build of this output folder left; empty if none. */
+export function readManifest(stateFolder: string): Manifest {
+  try {
+    const value = JSON.parse(
+      readFileSync(path.join(stateFolder, 'manifest.json'), 'utf8')
+    ) as {version: number; outputs: Manifest}
+    return value.version === manifestVersion ? value.outputs : {}
+  } catch {
+    return {}
+  }
+}
+
+/**
+ * Record what this build left in the output folder; nothing when there is
+ * nothing to record and nothing was recorded before.
+ */
+export function writeManifest(
+  stateFolder: string,
+  outputs: Manifest,
+  before: Manifest
+): void {
+  if (Object.keys(outputs).length === 0 && Object.keys(before).length === 0) {
+    return
+  }
+  writeAtomic(
+    path.join(stateFolder, 'manifest.json'),
+    JSON.stringify({version: manifestVersion, outputs})
+  )
+}
+
+/**
+ * Remove what the last build wrote and this one no longer accounts for:
+ * the outputs of articles whose input is gone, and outputs an article no
+ * longer has (a format turned off). Folders left empty go too. Returns a
+ * report with one info per file removed, or none.
+ */
+export async function removeOrphans(options: {
+  outputRoot: string
+  display: string
+  before: Manifest
+  now: Manifest
+}): Promise<{report?: VFile; removed: number}> {
+  const {outputRoot, before, now} = options
+  const file = new VFile({path: options.display})
+  let removed = 0
+  for (const [stem, outputs] of Object.entries(before)) {
+    const kept = new Set(now[stem] ?? [])
+    for (const output of outputs) {
+      if (kept.has(output)) continue
+      const absolute = path.join(outputRoot, output)
+      try {
+        rmSync(absolute)
+      } catch (error) {
+        // Gone already (removed by hand): nothing to do.
+        if (codeOf(error) === 'ENOENT') continue
+        throw error
+      }
+      removed++
+      file.info(
+        `Removed \`${output}\`, ${stem in now ? `an output article \`${stem}\` no longer has` : `an output of article \`${stem}\`, whose input is gone`}`,
+        {ruleId: 'removed-output', source}
+      )
+      await removeEmptyFolders(outputRoot, path.dirname(absolute))
+    }
+  }
+  return removed > 0 ? {report: file, removed} : {removed}
+}
+
+/** Remove `folder` and its parents up to `root` while they are empty. */
+async function removeEmptyFolders(root: string, folder: string): Promise<void> {
+  let current = folder
+  while (current.startsWith(`${root}${path.sep}`)) {
+    const entries = await readdir(current).catch(() => ['?'])
+    if (entries.length > 0) return
+    await rmdir(current).catch(() => {})
+    current = path.dirname(current)
+  }
+}
