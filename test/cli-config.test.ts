@@ -219,8 +219,8 @@ describe('report levels and formats', () => {
     expect(run.stderr).not.toMatch(/error.*warning|copydesk: 2 articles/)
   })
 
-  it('--report json prints vfile-reporter-json', async () => {
-    const run = await runCliIn(project, ['build', '--report', 'json'])
+  it('--reporter json prints vfile-reporter-json', async () => {
+    const run = await runCliIn(project, ['build', '--reporter', 'json'])
     expect(run.code).toBe(1)
     const report = JSON.parse(run.stderr) as Array<{
       path: string

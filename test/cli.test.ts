@@ -116,8 +116,8 @@ describe('copydesk CLI', () => {
         'unknown option `--verbos`; did you mean `--verbose`?'
       ],
       [
-        ['build', '--report', 'jsno'],
-        'unexpected `--report jsno`, expected `text` or `json`; did you mean `json`?'
+        ['build', '--reporter', 'jsno'],
+        'unexpected `--reporter jsno`, expected `text` or `json`; did you mean `json`?'
       ],
       [
         ['build', '--jobs', '-3'],

@@ -1,4 +1,4 @@
-// The catalogue of hostile input in the README ("Hostile input"): one test
+// The catalogue of hostile input in docs/hostile-input.md: one test
 // per row, named as the row is. Text-level rows run the processor; file
 // system rows run the CLI in a temporary project. Crash and concurrency rows
 // are in `crash.test.ts`, arbitrary input in `properties.test.ts`.

@@ -65,7 +65,8 @@ Options:
       --frail         exit 1 on warnings too
   -q, --quiet         report the articles with messages, no summary lines
   -s, --silent        report errors only
-      --report <name> report format: text (default) or json (vfile-reporter-json)
+      --reporter <name>
+                      message format: text (default) or json (vfile-reporter-json)
       --no-progress   no progress bar
   -w, --watch         rebuild what changed whenever an input, sidecar or
                       the config changes, until stopped
@@ -110,7 +111,10 @@ interface BuildCommand {
   notice?: string
 }
 
-/** Report formats of `--report`. */
+/**
+ * Message formats of `--reporter`, the name vfile gives them (`--report`
+ * is the HTML report's).
+ */
 const reportFormats = ['text', 'json'] as const
 
 /**
@@ -144,9 +148,9 @@ async function readCommand(
       usageError: `unexpected \`--jobs ${values.jobs}\`, expected a whole number of 1 or more`
     }
   }
-  if (!(reportFormats as readonly string[]).includes(values.report)) {
+  if (!(reportFormats as readonly string[]).includes(values.reporter)) {
     return {
-      usageError: `unexpected \`--report ${values.report}\`, expected ${reportFormats.map((name) => `\`${name}\``).join(' or ')}${didYouMean(values.report, reportFormats)}`
+      usageError: `unexpected \`--reporter ${values.reporter}\`, expected ${reportFormats.map((name) => `\`${name}\``).join(' or ')}${didYouMean(values.reporter, reportFormats)}`
     }
   }
   // More threads than cores only add memory: each loads the pipeline.
@@ -263,7 +267,7 @@ async function buildOnce(
     verbose: values.verbose,
     quiet: values.quiet,
     silent: values.silent,
-    format: values.report === 'json' ? 'json' : 'text'
+    format: values.reporter === 'json' ? 'json' : 'text'
   }
   const report =
     options.format === 'json'
@@ -323,7 +327,7 @@ function plural(count: number, noun: string): string {
 }
 
 /**
- * `--report json`: every file's messages as one vfile-reporter-json array
+ * `--reporter json`: every file's messages as one vfile-reporter-json array
  * on stderr at the end, as unified-args prints it.
  */
 function jsonReport(stderr: CliEnvironment['stderr']): {
@@ -465,7 +469,7 @@ const options = {
   now: {type: 'string'},
   quiet: {type: 'boolean', short: 'q', default: false},
   silent: {type: 'boolean', short: 's', default: false},
-  report: {type: 'string', default: 'text'},
+  reporter: {type: 'string', default: 'text'},
   // Node 20's `parseArgs` has no negated options: `--no-progress` is one.
   'no-progress': {type: 'boolean', default: false},
   watch: {type: 'boolean', short: 'w', default: false},
