@@ -26,9 +26,13 @@ function newestSource() {
   return newest
 }
 
-/** Whether to run the sources: only in a clone whose bundle is stale. */
+/**
+ * Whether to run the sources: only in a clone whose bundle is stale, and
+ * never with `COPYDESK_BUNDLE=1` (the benchmark measures the bundle it just
+ * built, whatever is edited meanwhile).
+ */
 function fromSources() {
-  if (!existsSync(sources)) return false
+  if (!existsSync(sources) || process.env.COPYDESK_BUNDLE === '1') return false
   return !existsSync(bundle) || statSync(bundle).mtimeMs < newestSource()
 }
 

@@ -1,4 +1,5 @@
-// `npm run bench -- [N] [--repeat R] [--keep]`: how fast copydesk builds a
+// `npm run bench -- [N] [--repeat R] [--keep] [--system-temp]`: how fast
+// copydesk builds a
 // folder of articles, compared with what it cannot avoid doing.
 //
 // It generates a deterministic corpus of N articles (default 2000) from the
@@ -8,8 +9,10 @@
 // repeated to about 2.6 KB, the size of the issue's reference article) and
 // the layouts vary (CRLF line endings, hard wraps at 60–72 columns, a UTF-8
 // BOM, a `.meta.json` sidecar with `datePublished` and `url`), spread over a
-// few subfolders of `input/` in a project folder under the system temp
-// folder (removed at the end unless `--keep`). It then measures, R times
+// few subfolders of `input/` in a project folder under `.tmp-bench/` of the
+// repository, on the project's disk (`--system-temp`: under the system temp
+// folder, which on this project's machines is several times slower at
+// creating files), removed at the end unless `--keep`. It then measures, R times
 // each (default 5), every run a fresh `node` process timed from spawn to
 // exit, with its peak RSS when GNU `/usr/bin/time` is there:
 //
@@ -29,46 +32,26 @@
 // fatal), 2 on a usage error.
 import {type ChildProcess, spawn, spawnSync} from 'node:child_process'
 import {existsSync, rmSync} from 'node:fs'
-import {
-  mkdir,
-  mkdtemp,
-  readdir,
-  readFile,
-  rm,
-  writeFile
-} from 'node:fs/promises'
+import {mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import {availableParallelism, tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
-import {wrap} from '../test/helpers/wrap.js'
+import {
+  type Article,
+  folders,
+  loadSources,
+  makeArticle,
+  type Source
+} from './bench-corpus.js'
 
-const usage = 'Usage: npm run bench -- [N] [--repeat R] [--keep]'
+const usage =
+  'Usage: npm run bench -- [N] [--repeat R] [--keep] [--system-temp]'
 const repoRoot = fileURLToPath(new URL('..', import.meta.url))
 const cliPath = path.join(repoRoot, 'bin', 'copydesk.js')
 const gnuTime = '/usr/bin/time'
-/** Subfolders of `input/` the corpus is spread over. */
-const folders = ['world', 'business', 'city', 'wire/am', 'wire/pm']
 /** Bytes of a failed command's stderr kept to show. */
 const tailBytes = 4096
-/** Characters per article: the size of the issue's reference article. */
-const articleLength = 2600
-
-/** A fixture text the corpus is made from. */
-interface Source {
-  /** File name without `.txt`. */
-  name: string
-  /** LF line endings, no BOM. */
-  text: string
-}
-
-/** One generated article: its text and, maybe, its sidecar. */
-interface Article {
-  /** Path below `input/`, `/`-separated. */
-  path: string
-  text: string
-  meta?: {datePublished: string; url: string}
-}
 
 /** What one child process did. */
 interface Run {
@@ -116,7 +99,11 @@ async function main(args: string[]): Promise<void> {
     return
   }
 
-  const project = await mkdtemp(path.join(tmpdir(), 'copydesk-bench-'))
+  const parent = options.systemTemp
+    ? tmpdir()
+    : path.join(repoRoot, '.tmp-bench')
+  await mkdir(parent, {recursive: true})
+  const project = await mkdtemp(path.join(parent, 'copydesk-bench-'))
   const cleanUp = () => {
     if (!options.keep) rmSync(project, {recursive: true, force: true})
   }
@@ -143,7 +130,8 @@ function parseOptions(args: string[]) {
     allowPositionals: true,
     options: {
       repeat: {type: 'string', short: 'r', default: '5'},
-      keep: {type: 'boolean', default: false}
+      keep: {type: 'boolean', default: false},
+      'system-temp': {type: 'boolean', default: false}
     }
   })
   if (positionals.length > 1) {
@@ -152,7 +140,8 @@ function parseOptions(args: string[]) {
   return {
     count: positiveInteger('N', positionals[0] ?? '2000'),
     repeat: positiveInteger('--repeat', values.repeat),
-    keep: values.keep
+    keep: values.keep,
+    systemTemp: values['system-temp']
   }
 }
 
@@ -257,7 +246,9 @@ function runNode(args: string[], cwd: string, timed: boolean): Promise<Run> {
     const started = performance.now()
     const child: ChildProcess = spawn(command[0] as string, command.slice(1), {
       cwd,
-      stdio: ['ignore', 'pipe', 'pipe']
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // The bundle just built, even when a source is edited meanwhile.
+      env: {...process.env, COPYDESK_BUNDLE: '1'}
     })
     let stdout = ''
     let stderr = ''
@@ -314,151 +305,6 @@ async function canTime(): Promise<boolean> {
 // ---------------------------------------------------------------------------
 // The corpus.
 
-/** The fixture texts, sorted by path so the corpus is the same everywhere. */
-async function loadSources(): Promise<Source[]> {
-  const fixtures = path.join(repoRoot, 'test', 'fixtures')
-  const files: string[] = []
-  for (const name of (await readdir(fixtures)).sort()) {
-    // A fixture whose expected report has an error is meant to fail.
-    const report = path.join(fixtures, name, 'expected', 'report.txt')
-    if (existsSync(report) && (await readFile(report, 'utf8')).includes('✖')) {
-      continue
-    }
-    const input = path.join(fixtures, name, 'input')
-    if (!existsSync(input)) continue
-    for (const file of await readdir(input, {recursive: true})) {
-      if (file.endsWith('.txt')) files.push(path.join(input, file))
-    }
-  }
-  const seed = path.join(repoRoot, 'input')
-  for (const file of await readdir(seed)) {
-    if (file.endsWith('.txt')) files.push(path.join(seed, file))
-  }
-
-  const sources: Source[] = []
-  const utf8 = new TextDecoder('utf-8', {fatal: true})
-  for (const file of files.sort()) {
-    let text: string
-    try {
-      text = utf8.decode(await readFile(file))
-    } catch {
-      continue // Not UTF-8: a fixture of the decoder, not an article.
-    }
-    text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
-    if (text.trim() === '') continue
-    sources.push({name: path.basename(file, '.txt'), text})
-  }
-  if (sources.length === 0) throw new Error('no fixture texts found')
-  return sources
-}
-
-/**
- * Copy number `index` of `source`: the headline numbered, body paragraphs
- * rotated and maybe one duplicated, maybe hard-wrapped, CRLF, a BOM or a
- * sidecar. Only paragraphs of prose after the lead move, so the envelope,
- * byline, dateline and credits stay where a newsroom puts them.
- */
-function makeArticle(source: Source, index: number): Article {
-  const random = prng(index + 1)
-  const blocks = source.text.trim().split(/\n[ \t]*\n/)
-
-  const headline = blocks.findIndex((block) => words(firstLine(block)) > 3)
-  if (headline >= 0) {
-    const [first = '', ...rest] = (blocks[headline] as string).split('\n')
-    blocks[headline] = [
-      first.replace(/( =)?$/, ` ${index + 1}$1`),
-      ...rest
-    ].join('\n')
-  }
-  const lead = blocks.findIndex(
-    (block, at) =>
-      at > headline &&
-      isProse(block) &&
-      words(block) >= 12 &&
-      words(firstLine(block)) >= 8
-  )
-  const body =
-    lead < 0
-      ? []
-      : blocks
-          .map((block, at) => (at > lead && isBody(block) ? at : -1))
-          .filter((at) => at >= 0)
-
-  rotate(blocks, body, Math.floor(random() * body.length))
-  if (lead >= 0 && random() < 1 / 3) {
-    const width = 60 + Math.floor(random() * 13)
-    for (const at of [lead, ...body]) {
-      const block = blocks[at] as string
-      // Only one-line paragraphs: wrapped or indented ones stay as sent.
-      if (!block.includes('\n') && !/^\s/.test(block)) {
-        blocks[at] = wrap(block, width)
-      }
-    }
-  }
-  // As long as the article the issue measures parsing with (about 2.6 KB):
-  // the fixtures are short, so their body paragraphs come round again
-  // after the last one.
-  if (body.length > 0) {
-    let last = Math.max(...body)
-    for (let turn = 0; blocks.join('\n\n').length < articleLength; turn++) {
-      const from = body[turn % body.length] as number
-      last++
-      blocks.splice(last, 0, blocks[from] as string)
-    }
-  }
-  if (body.length > 0 && random() < 0.3) {
-    const at = body[Math.floor(random() * body.length)] as number
-    blocks.splice(at + 1, 0, blocks[at] as string)
-  }
-
-  let text = `${blocks.join('\n\n')}\n`
-  if (random() < 0.25) text = text.replace(/\n/g, '\r\n')
-  if (random() < 0.1) text = `\uFEFF${text}`
-
-  const folder = folders[Math.floor(random() * folders.length)] as string
-  const file = `${folder}/${source.name}-${String(index + 1).padStart(5, '0')}`
-  const article: Article = {path: `${file}.txt`, text}
-  if (random() < 0.5) {
-    article.meta = {
-      datePublished: randomDate(random),
-      url: `https://bench.example/${file}`
-    }
-  }
-  return article
-}
-
-/** A paragraph of prose: not a bullet, note, divider or copyright line. */
-function isProse(block: string): boolean {
-  return !/^[*\-(©_#]/.test(block.trimStart())
-}
-
-/** A body paragraph that can move: prose of some length, not a credit. */
-function isBody(block: string): boolean {
-  return (
-    isProse(block) &&
-    words(block) >= 8 &&
-    !/\(Reporting|contributed to this report|helped with this story/i.test(
-      block
-    )
-  )
-}
-
-/** Rotate the blocks at `slots` by `by` places, in place. */
-function rotate(blocks: string[], slots: number[], by: number): void {
-  const moved = slots.map((at) => blocks[at] as string)
-  slots.forEach((at, position) => {
-    blocks[at] = moved[(position + by) % moved.length] as string
-  })
-}
-
-/** An ISO 8601 date-time in 2024 with one of a few offsets. */
-function randomDate(random: () => number): string {
-  const offsets = ['Z', '+01:00', '-04:00', '+09:00', '+05:30']
-  const time = Date.UTC(2024, 0, 1) + Math.floor(random() * 366 * 24 * 60) * 6e4
-  const offset = offsets[Math.floor(random() * offsets.length)] as string
-  return new Date(time).toISOString().slice(0, 19) + offset
-}
-
 async function writeCorpus(
   project: string,
   articles: Article[]
@@ -510,7 +356,8 @@ async function writeImportScript(project: string): Promise<string> {
   ) as {dependencies?: Record<string, string>}
   const imports: string[] = []
   for (const name of Object.keys(manifest.dependencies ?? {}).sort()) {
-    if (name === 'tsx') continue
+    // Types have no run time.
+    if (name === 'tsx' || name.startsWith('@types/')) continue
     try {
       imports.push(`import ${JSON.stringify(import.meta.resolve(name))}\n`)
     } catch (error) {
@@ -584,32 +431,12 @@ function table(rows: string[][], right: boolean[]): string {
 // ---------------------------------------------------------------------------
 // Small helpers.
 
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-function prng(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32
-  }
-}
-
 function median(values: number[]): number {
   const sorted = [...values].sort((left, right) => left - right)
   const middle = Math.floor(sorted.length / 2)
   return sorted.length % 2 === 1
     ? (sorted[middle] as number)
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
-}
-
-function words(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length
-}
-
-function firstLine(block: string): string {
-  return block.split('\n', 1)[0] ?? ''
 }
 
 function formatSeconds(ms: number): string {

@@ -1,7 +1,7 @@
 // Crash safety of the output folder, with the CLI as users run it (a
 // subprocess through `bin/copydesk.js`) in a temporary project: a build
 // killed with SIGKILL at any moment leaves every output either complete or
-// absent (plus, at most, write-file-atomic temporaries), the next build,
+// absent (plus, at most, the temporaries of atomic writes), the next build,
 // started at once, takes over the killed build's lock, completes in the same
 // folder and leaves no temporary; and of two builds started on one output
 // folder at once, one builds and the other says which process holds it.
@@ -23,7 +23,7 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const bin = path.join(root, 'bin', 'copydesk.js')
 const articleCount = 150
 
-// An output name, and a temporary write-file-atomic writes next to one
+// An output name, and a temporary an atomic write writes next to one
 // (`<output name>.<32-bit number>`) before renaming it over the output.
 const outputName = /\.(?:jsonld|nitf\.xml|head\.html|ninjs\.json)$/
 const temporaryName =

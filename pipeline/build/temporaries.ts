@@ -1,6 +1,6 @@
 // Removes what an interrupted build left in the output folder:
-// write-file-atomic writes `<target>.<number>` and renames it over
-// `<target>`, and a build killed in between leaves that temporary behind.
+// `writeAtomic` writes `<target>.<number>` and renames it over `<target>`,
+// and a build killed in between leaves that temporary behind.
 // The build calls it holding the output folder's lock: no other build
 // writes there, so every temporary is a dead build's, however young.
 import {existsSync} from 'node:fs'
