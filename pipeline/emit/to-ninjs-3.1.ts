@@ -2,31 +2,19 @@
 // one IPTC ninjs 3.1 document of type `text`, valid against
 // `schemas/ninjs/ninjs-schema_3.1.json` (see `validate-ninjs.ts`), the line
 // IPTC recommends for new projects. `serializeNinjs31` writes it as JSON.
-// It says what the 2.2 document (`to-ninjs.ts`) says in 3.x's names: the
+// It is the 2.2 document (`to-ninjs.ts`) in 3.x's names, derived from it by
+// one table of renamed keys, so the two can never say different things: the
 // same arrays (`headlines`, `bodies`, `descriptions`, `renditions`,
 // `associations`…), camelCase keys (`firstCreated`, `contentType`,
 // `infoSources`, `rightsInfo`), `embargoedUntil` for `embargoed`. Dates as
-// the sidecar writes them, offset included. Pure and deterministic; a key
-// is only present when the input supports its value, and no string or list
-// is ever empty. Emits no messages.
+// the sidecar writes them, offset included. Pure and deterministic. Emits no
+// messages.
+import type {Facts} from './facts.js'
 import {
-  type AuthorFacts,
-  type Facts,
-  type ImageFacts,
-  nonBlank
-} from './facts.js'
-import {optionalField} from './optional-field.js'
-import {paragraphsHtml} from './paragraphs-html.js'
-import {
-  copyrightNotice,
-  datelinePlaces,
   jsonInKeyOrder,
   type NinjsContactInfo,
   type NinjsStandard,
-  originatedContent,
-  pictureUri,
-  printedBylines,
-  textList
+  toNinjs
 } from './to-ninjs.js'
 
 /** The ninjs standard this emitter writes, with the `$id` of its schema. */
@@ -178,142 +166,48 @@ const keyOrder = [
 ]
 const serialize = jsonInKeyOrder(keyOrder)
 
+/**
+ * The keys 3.x renamed, by their 2.2 name, wherever they stand (the root,
+ * bodies, parties, places, rights). Every other key is the same.
+ */
+const renamed: Readonly<Record<string, string>> = {
+  representationtype: 'representationType',
+  firstcreated: 'firstCreated',
+  versioncreated: 'versionCreated',
+  embargoed: 'embargoedUntil',
+  pubstatus: 'pubStatus',
+  copyrightholder: 'copyrightHolder',
+  copyrightnotice: 'copyrightNotice',
+  usageterms: 'usageTerms',
+  ednote: 'edNote',
+  infosources: 'infoSources',
+  rightsinfo: 'rightsInfo',
+  linkedrights: 'linkedRights',
+  contenttype: 'contentType',
+  charcount: 'charCount',
+  wordcount: 'wordCount',
+  contactinfo: 'contactInfo'
+}
+
 /** Build the ninjs 3.1 document of an article from its facts. */
 export function toNinjs31(facts: Facts): Ninjs31 {
-  const {article} = facts
-  const field = optionalField<Ninjs31>()
-  const uri = facts.uri
-  const plainText = facts.plainText
-  const license = nonBlank(facts.license)
-  const notice = copyrightNotice(facts)
+  const document = renameKeys(toNinjs(facts)) as Ninjs31
+  return {...document, standard}
+}
 
-  return {
-    uri,
-    type: 'text',
-    representationType: 'full',
-    ...field('version', facts.version?.toString()),
-    ...field('firstCreated', nonBlank(facts.datePublished)),
-    ...field(
-      'versionCreated',
-      nonBlank(facts.dateModified) ?? nonBlank(facts.datePublished)
-    ),
-    ...field('embargoedUntil', nonBlank(facts.embargoUntil)),
-    pubStatus: 'usable',
-    ...field('urgency', facts.urgency),
-    ...field('copyrightHolder', notice?.holder),
-    ...field('copyrightNotice', notice?.notice),
-    ...field('usageTerms', license),
-    ...field('edNote', nonBlank(article.editorNotes.join(' '))),
-    ...field('language', facts.language),
-    ...field(
-      'descriptions',
-      textList([{role: 'summary', value: facts.description}])
-    ),
-    bodies: [
-      {
-        contentType: 'text/plain',
-        charCount: [...plainText].length,
-        wordCount: facts.wordCount,
-        value: plainText
-      },
-      {contentType: 'text/html', value: paragraphsHtml(article.body)}
-    ],
-    ...field(
-      'headlines',
-      textList([
-        {role: 'main', value: article.headline},
-        {role: 'subhead', value: article.subheadline}
-      ])
-    ),
-    ...field('people', parties(facts.authors, 'Person')),
-    ...field('organisations', parties(facts.authors, 'Organization')),
-    ...field('places', places(facts)),
-    ...field(
-      'subjects',
-      facts.keywords.map((name) => ({name}))
-    ),
-    ...field(
-      'infoSources',
-      facts.agencies.map((name) => ({name, role: originatedContent}))
-    ),
-    ...field('by', printedBylines(article)),
-    ...field('located', nonBlank(article.dateline?.location)),
-    ...field('associations', pictures(facts.images, uri)),
-    standard,
-    ...field('expires', nonBlank(facts.expires)),
-    ...field(
-      'rightsInfo',
-      license === undefined ? undefined : {linkedRights: license}
-    )
-  } satisfies Ninjs31
+/** `value` with every object key renamed by `renamed`; values as they are. */
+function renameKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(renameKeys)
+  if (value === null || typeof value !== 'object') return value
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [
+      renamed[key] ?? key,
+      renameKeys(item)
+    ])
+  )
 }
 
 /** Serialize a ninjs 3.1 document: 2-space JSON, a newline, keys in `keyOrder`. */
 export function serializeNinjs31(document: Ninjs31): string {
   return serialize(document)
-}
-
-/** The authors of one kind, with their profile link and e-mail address. */
-function parties(
-  authors: readonly AuthorFacts[],
-  kind: AuthorFacts['kind']
-): Ninjs31Party[] {
-  return authors.flatMap((author) => {
-    if (author.kind !== kind) return []
-    const field = optionalField<Ninjs31Party>()
-    return [
-      {
-        name: author.name,
-        rel: 'author',
-        ...field('uri', author.url),
-        ...field(
-          'contactInfo',
-          author.email === undefined
-            ? undefined
-            : [{type: 'email', value: author.email}]
-        )
-      }
-    ]
-  })
-}
-
-/** The dateline place as 2.2 has it, `contactinfo` spelled `contactInfo`. */
-function places(facts: Facts): Ninjs31Place[] {
-  return datelinePlaces(facts).map(({contactinfo, ...place}) =>
-    contactinfo ? {...place, contactInfo: contactinfo} : place
-  )
-}
-
-/**
- * One `picture` association per sidecar image, as the 2.2 document has
- * them: `name` `image-N`, the story's `uri` with `#image-N`, the caption as
- * a description, the credit line as `by`, the image as the `default`
- * rendition.
- */
-function pictures(
-  images: readonly ImageFacts[],
-  storyUri: string
-): Ninjs31Association[] {
-  return images.map((image, index) => {
-    const field = optionalField<Ninjs31Association>()
-    const size = optionalField<Ninjs31Rendition>()
-    return {
-      name: `image-${index + 1}`,
-      uri: pictureUri(storyUri, index),
-      type: 'picture',
-      ...field(
-        'descriptions',
-        textList([{role: 'caption', value: image.caption}])
-      ),
-      ...field('by', nonBlank(image.credit)),
-      renditions: [
-        {
-          name: 'default',
-          href: image.url,
-          ...size('height', image.height),
-          ...size('width', image.width)
-        }
-      ]
-    } satisfies Ninjs31Association
-  })
 }
