@@ -7,6 +7,7 @@ import {distance} from 'fastest-levenshtein'
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import {lineKinds} from './rules/classify-line.js'
 
 const source = 'copydesk'
 
@@ -54,19 +55,7 @@ export const adjustableRules: ReadonlySet<string> = new Set([
   'heading-or-caption',
   'date-from-text',
   // A line moved or dropped, by line rule kind.
-  'envelope',
-  'status',
-  'editor-note',
-  'summary',
-  'caption',
-  'credit',
-  'signature',
-  'divider',
-  'notebook',
-  'leftover',
-  'copyright',
-  'timestamp',
-  'end-note',
+  ...lineKinds,
   // Recommended metadata.
   'long-headline',
   'missing-date',

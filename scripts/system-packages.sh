@@ -1,23 +1,40 @@
 #!/usr/bin/env bash
-# Run by `npm test` (as `pretest`) and so by `.ci/run`: the tests validate
-# Atom feeds against RFC 4287's RELAX NG schema with jing, a Debian package.
-# Installs it when missing, as root on Debian; anywhere else, says what to
-# install and stops.
+# Run by `npm test` (as `pretest`) and so by `.ci/run`: the tests need two
+# Debian packages. jing validates Atom feeds against RFC 4287's RELAX NG
+# schema; chromium opens the build report in a real browser (through
+# playwright-core, which downloads no browser of its own). Installs what is
+# missing, as root on Debian; anywhere else, says what to install and stops.
 set -euo pipefail
-command -v jing >/dev/null 2>&1 && exit 0
+
+has_chromium() {
+  [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ] && return 0
+  for candidate in /usr/lib/chromium/chromium /usr/bin/chromium \
+    /usr/bin/chromium-browser; do
+    [ -x "$candidate" ] && return 0
+  done
+  command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1
+}
+
+missing=()
+command -v jing >/dev/null 2>&1 || missing+=(jing)
+has_chromium || missing+=(chromium)
+[ "${#missing[@]}" = 0 ] && exit 0
+
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive
-  echo 'copydesk tests: installing jing (apt-get install jing)' >&2
-  if ! apt-get install -y -qq --no-install-recommends jing >/dev/null; then
+  echo "copydesk tests: installing ${missing[*]} (apt-get install ${missing[*]})" >&2
+  if ! apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; then
     apt-get update -qq >/dev/null
-    apt-get install -y -qq --no-install-recommends jing >/dev/null
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
-  command -v jing >/dev/null 2>&1 && exit 0
+  command -v jing >/dev/null 2>&1 && has_chromium && exit 0
 fi
-cat >&2 <<'TEXT'
-copydesk tests need jing, the RELAX NG validator, to check Atom feeds.
-Install it, then run `npm test` again:
-  Debian or Ubuntu: sudo apt-get install jing
-  macOS (Homebrew): brew install jing-trang
+cat >&2 <<TEXT
+copydesk tests need ${missing[*]}: jing, the RELAX NG validator, checks Atom
+feeds; chromium opens the build report. Install them, then run \`npm test\`
+again:
+  Debian or Ubuntu: sudo apt-get install ${missing[*]}
+  macOS (Homebrew): brew install jing-trang; brew install --cask chromium
+  (or set CHROMIUM_PATH to a Chromium or Chrome binary)
 TEXT
 exit 1

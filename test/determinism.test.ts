@@ -1,6 +1,8 @@
 // Same input, same bytes: two builds in separate processes, under different
-// time zones and locales, write byte-identical outputs; inputs named or
-// listed in any order give the same outputs and the same report.
+// time zones and locales, write byte-identical outputs, the build report's
+// pages included (its index but for the line that says how long the run
+// took); inputs named or listed in any order give the same outputs and the
+// same report.
 import {execFile} from 'node:child_process'
 import {
   mkdir,
@@ -104,4 +106,53 @@ it('writes the same bytes and report whatever order the inputs come in', async (
   )
   expect(builds[1]).toEqual(builds[0])
   expect(builds[2]).toEqual(builds[0])
+})
+
+it('writes the same report whatever the time zone and locale, but for the run’s time', async () => {
+  const builds: Array<Array<[string, string]>> = []
+  for (const environment of [
+    {TZ: 'Pacific/Chatham', LC_ALL: 'de_DE.UTF-8'},
+    {TZ: 'America/Los_Angeles', LC_ALL: 'C'}
+  ]) {
+    const output = await mkdtemp(path.join(tmpdir(), 'copydesk-report-'))
+    folders.push(output, `${output}.cache`)
+    await run(
+      process.execPath,
+      [
+        bin,
+        'build',
+        '--report',
+        '-o',
+        output,
+        '--cache-dir',
+        `${output}.cache`
+      ],
+      {cwd: project, env: {...process.env, ...environment}}
+    )
+    const names = (
+      await readdir(path.join(output, 'report'), {recursive: true})
+    )
+      .map(String)
+      .filter((name) => name.includes('.'))
+      .sort()
+    builds.push(
+      await Promise.all(
+        names.map(
+          async (name): Promise<[string, string]> => [
+            name,
+            (await readFile(path.join(output, 'report', name), 'utf8')).replace(
+              /<p id="run"[\s\S]*?<\/p>/,
+              '<p id="run"></p>'
+            )
+          ]
+        )
+      )
+    )
+  }
+  expect(builds[0]?.map(([name]) => name.split(path.sep).join('/'))).toEqual([
+    'articles/bridge-vote.html',
+    'index.html',
+    'report.css'
+  ])
+  expect(builds[1]).toEqual(builds[0])
 })

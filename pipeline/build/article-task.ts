@@ -3,6 +3,7 @@
 // every article shares, and the result (reports as plain data, files
 // written). Types only, so that every module of the build can share them.
 import type {FeedEntry} from '../emit/feed-entry.js'
+import type {ArticleSummary} from '../report/article-page.js'
 import type {Config} from '../types.js'
 import type {PlainFile} from './vfile-transfer.js'
 
@@ -27,6 +28,11 @@ export interface BuildSettings {
   /** Absolute output folder. */
   outputRoot: string
   config: Config
+  /**
+   * Write each article's report page (`report/articles/<stem>.html`) with
+   * its outputs, and keep what the report's index shows of it.
+   */
+  report: boolean
 }
 
 /** A file written, as the cache checks it later. */
@@ -45,4 +51,6 @@ export interface ArticleResult {
   fatal: boolean
   /** What the feeds and the news sitemap take from the article, if any. */
   feedEntry?: FeedEntry | undefined
+  /** What the report's index shows of the article, when the report is on. */
+  summary?: ArticleSummary | undefined
 }

@@ -3,7 +3,9 @@
 // report as plain data (see `vfile-transfer`), so that both ways give the
 // same result. ruleIds: `invalid-sidecar`, `write-error` (fatal), and on
 // the sidecar those of `read-json` with `meta-schema` and `language-tag`
-// (from `checkMeta`).
+// (from `checkMeta`). With the report on, the article's report page is one
+// of its outputs (`report/articles/<stem>.html`): written, cached and
+// removed with them.
 import {lstatSync, rmSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {VFile} from 'vfile'
@@ -11,7 +13,8 @@ import metaSchema from '../../schemas/meta.schema.json' with {type: 'json'}
 import {processArticle, storyIdFromPath} from '../index.js'
 import {checkMeta, validateMetaSchema} from '../json-schemas.js'
 import {applyRuleLevels, fail, failInternal} from '../messages.js'
-import type {ArticleContext, Meta, Outputs} from '../types.js'
+import {renderArticlePage} from '../report/article-page.js'
+import type {ArticleContext, Meta} from '../types.js'
 import type {
   ArticleResult,
   ArticleTask,
@@ -64,14 +67,30 @@ async function buildUncached(
   const outputs = file.data.outputs
   let fatal = !outputs || file.messages.some((message) => message.fatal)
   let written: WrittenFile[] = []
+  let summary: ArticleResult['summary']
   if (outputs && !fatal) {
-    const done = writeOutputs(file, outputs, task.stem, settings.outputRoot)
+    const targets = Object.entries(outputs).map(
+      ([suffix, value]): [string, string | Buffer] => [
+        task.stem + suffix,
+        value
+      ]
+    )
+    if (settings.report) {
+      const page = renderArticlePage(file, {
+        stem: task.stem,
+        sidecar: sidecar.files[0]
+      })
+      targets.push([page.name, page.html])
+      summary = page.summary
+    }
+    const done = writeOutputs(file, targets, settings.outputRoot)
     fatal = done === undefined
     written = done ?? []
   }
   const files = [...sidecar.files, file]
   const result: ArticleResult = {files: files.map(toPlainFile), written, fatal}
   if (!fatal && file.data.feedEntry) result.feedEntry = file.data.feedEntry
+  if (!fatal && summary) result.summary = summary
   return result
 }
 
@@ -105,21 +124,19 @@ function parseSidecar(
 }
 
 /**
- * Write an article's outputs (`<stem><suffix>` each), all or nothing: a
- * failure removes what this attempt wrote, fails `file` and gives
- * `undefined`.
+ * Write an article's outputs (`<stem><suffix>` each, and its report page),
+ * given by their paths in the output folder, all or nothing: a failure
+ * removes what this attempt wrote, fails `file` and gives `undefined`.
  */
 function writeOutputs(
   file: VFile,
-  outputs: Outputs,
-  stem: string,
+  files: ReadonlyArray<readonly [string, string | Buffer]>,
   outputRoot: string
 ): WrittenFile[] | undefined {
-  const base = path.join(outputRoot, stem)
   const written: WrittenFile[] = []
   try {
-    const targets = Object.entries(outputs).map(
-      ([suffix, value]) => [base + suffix, value] as const
+    const targets = files.map(
+      ([name, value]) => [path.join(outputRoot, name), value] as const
     )
     for (const [target] of targets) checkTarget(outputRoot, target)
     for (const [target, value] of targets) {

@@ -4,12 +4,13 @@
 // its sidecar (`<stem>.meta.json`), serves unchanged ones from the build
 // cache and hands the rest to `build-article` (in this thread or on
 // workers), a window at a time, reporting in path order, then writes the
-// channels. Every file is processed even when another fails; a file with a
-// fatal message writes nothing. ruleIds: on the config, those of
-// `read-json` with `config-schema`, `language-tag` and
+// channels, and, with the report on, the report's index (each article's
+// page is one of its outputs). Every file is processed even when another
+// fails; a file with a fatal message writes nothing. ruleIds: on the
+// config, those of `read-json` with `config-schema`, `language-tag` and
 // `nitf-profile-collision` (from `checkConfig`; a fatal one stops the build
 // before any article); then those of `inputs`, `collisions`,
-// `read-article`, `build-article` and `write-channels`.
+// `read-article`, `build-article`, `write-channels` and `write-report`.
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
@@ -17,12 +18,15 @@ import configSchema from '../../schemas/config.schema.json' with {type: 'json'}
 import {
   channelFileNames,
   channelFileTest,
+  channelSettings,
+  configuredPublisher,
   wantsFeedEntries
 } from '../emit/channel-settings.js'
 import {outputSuffixes} from '../emit/formats.js'
 import {configName} from '../emit/output-names.js'
 import {checkConfig, validateConfigSchema} from '../json-schemas.js'
 import {applyRuleLevels, fail} from '../messages.js'
+import {reportFolder} from '../report/report-names.js'
 import type {Config} from '../types.js'
 import type {ArticleResult, ArticleTask, BuildSettings} from './article-task.js'
 import {type BuildCache, cacheFolderOf, openCache} from './build-cache.js'
@@ -30,7 +34,13 @@ import {type ChannelCollector, collectChannels} from './channels.js'
 import {collisionCheck} from './collisions.js'
 import {type ConfigFile, findConfigFile} from './config-file.js'
 import {codeOf, toPosix} from './files.js'
-import {compareStrings, discoverInputs, type Input, stemOf} from './inputs.js'
+import {
+  compareStrings,
+  discoverInputs,
+  displayOf,
+  type Input,
+  stemOf
+} from './inputs.js'
 import {addCounts, countMessages, type MessageCounts} from './message-counts.js'
 import {
   type Manifest,
@@ -42,6 +52,7 @@ import {
 import type {Pool} from './pool.js'
 import {readArticle} from './read-article.js'
 import {readJson} from './read-json.js'
+import {collectReportRows, type ReportRows} from './report-rows.js'
 import {removeTemporaries} from './temporaries.js'
 import {fromPlainFile, toPlainFile} from './vfile-transfer.js'
 
@@ -85,6 +96,11 @@ export interface BuildOptions {
    * article's publication date.
    */
   now?: string | undefined
+  /**
+   * Write the build report (`report/index.html` and a page per article);
+   * default: `report` in the config, else off.
+   */
+  report?: boolean | undefined
   /** Called after each article, built or served from the cache. */
   onProgress?: ((done: number, total: number) => void) | undefined
   /**
@@ -145,6 +161,7 @@ export interface ArticleReport {
 /** Build every input article into the output folder. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const {cwd} = options
+  const started = performance.now()
   const reports = collectReports(options.onArticle)
   const config = await loadConfig(options, reports)
   if (!config) return reports.result()
@@ -186,6 +203,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     })
     writeManifest(stateFolder, run.manifest, before)
     if (report) reports.add({...reportOf(report), removed})
+    await buildReport(run, {stateFolder, reports, started})
   } finally {
     lock.release()
   }
@@ -197,6 +215,10 @@ interface ReportCollector {
   /** Hand one report on: to `onArticle`, or kept for the result. */
   add(report: ArticleReport): void
   result(): BuildResult
+  /** The summary line's numbers so far. */
+  tally(): BuildTally
+  /** The reports that are no article's (the config, the channels…), so far. */
+  buildFiles(): readonly ArticleReport[]
 }
 
 /** Hand reports to `onArticle` when given, else keep them; count them all. */
@@ -211,8 +233,10 @@ function collectReports(onArticle: BuildOptions['onArticle']): ReportCollector {
   }
   const files: VFile[] = []
   const written: string[] = []
+  const buildFiles: ArticleReport[] = []
   return {
     add(report) {
+      if (!report.outcome) buildFiles.push(report)
       addCounts(counts, report.counts)
       if (report.outcome) tally[report.outcome]++
       tally.written += report.written.length
@@ -228,7 +252,9 @@ function collectReports(onArticle: BuildOptions['onArticle']): ReportCollector {
       files.sort((a, b) => compareStrings(a.path, b.path))
       written.sort(compareStrings)
       return {files, written, counts, tally}
-    }
+    },
+    tally: () => ({...tally}),
+    buildFiles: () => buildFiles
   }
 }
 
@@ -306,6 +332,8 @@ interface ArticleRun {
   before: Manifest
   /** The outputs this build leaves, by stem: written, intact, or kept. */
   manifest: Manifest
+  /** The report's index rows, when the report is on. */
+  report?: ReportRows | undefined
 }
 
 /**
@@ -324,20 +352,26 @@ async function prepareRun(
 ): Promise<ArticleRun> {
   const {cwd} = options
   const {config, inputs, outputRoot, suffixes, before} = plan
+  const report = options.report ?? config.report ?? false
+  // Whether the report is on, not where that was said: the config's key
+  // and `--report` build the same pages.
+  const {report: _said, ...outputConfig} = config
   const cache = await openCache({
     cwd,
     folder: options.cacheDir,
     outputRoot,
     // The config as validated, not as typed: comments and order do not
     // change outputs.
-    settingsKey: JSON.stringify([config, suffixes]),
+    settingsKey: JSON.stringify(
+      report ? [outputConfig, suffixes, 'report'] : [outputConfig, suffixes]
+    ),
     force: options.force ?? false
   })
   let done = 0
   return {
     cwd,
     outputRoot,
-    settings: {cwd, outputRoot, config},
+    settings: {cwd, outputRoot, config, report},
     maxFileSize: config.maxFileSize ?? defaultMaxFileSize,
     jobs: Math.max(1, options.jobs ?? 1),
     cache,
@@ -345,14 +379,16 @@ async function prepareRun(
       cwd,
       inputs,
       suffixes,
-      isChannelFile: channelFileTest(config)
+      isChannelFile: channelFileTest(config),
+      reservedFolder: report ? reportFolder : undefined
     }),
     channels: wantsFeedEntries(config)
       ? collectChannels(config, options.now)
       : undefined,
     progress: () => options.onProgress?.(++done, inputs.length),
     before,
-    manifest: {}
+    manifest: {},
+    report: report ? collectReportRows() : undefined
   }
 }
 
@@ -367,6 +403,9 @@ const minimumPerWorker = 16
 
 /** One input of a window: its report, and what the channels take from it. */
 interface Slot {
+  /** The input's path as reports give it, and its outputs' stem. */
+  display: string
+  stem: string
   report?: ArticleReport | undefined
   /** The article built or served (not refused), for the channels. */
   built?: {result: ArticleResult; display: string} | undefined
@@ -413,7 +452,7 @@ function readWindow(
   const slots: Slot[] = []
   const misses: Miss[] = []
   for (const input of window) {
-    const slot: Slot = {}
+    const slot: Slot = {display: displayOf(run.cwd, input), stem: stemOf(input)}
     slots.push(slot)
     const refused = run.collisionOf(input)
     const read = refused
@@ -492,8 +531,14 @@ function handOn(
   slots: readonly Slot[],
   reports: ReportCollector
 ): void {
-  for (const {report, built} of slots) {
+  for (const {report, built, display, stem} of slots) {
     if (report) reports.add(report)
+    run.report?.add({
+      display,
+      stem,
+      files: built ? built.result.files : (report?.files ?? []),
+      result: built?.result
+    })
     if (!run.channels || !built) continue
     if (built.result.feedEntry) run.channels.add(built.result.feedEntry)
     else if (!built.result.fatal) run.channels.skip(built.display)
@@ -551,6 +596,89 @@ async function buildChannels(
 }
 
 /**
+ * With the report on, write its index (every article of the build, the
+ * channels they went into, the reports of the build's other files, and
+ * how long this run took); with it off, remove what an earlier build's
+ * report left.
+ */
+async function buildReport(
+  run: ArticleRun,
+  options: {
+    stateFolder: string
+    reports: ReportCollector
+    started: number
+  }
+): Promise<void> {
+  const {stateFolder, reports} = options
+  const {writeReport, removeReport, channelMembers} = await import(
+    './write-report.js'
+  )
+  const display = (name: string) => outputDisplay(run, name)
+  const {config} = run.settings
+  if (!run.report) {
+    const removed = removeReport({
+      outputRoot: run.outputRoot,
+      stateFolder,
+      display
+    })
+    for (const file of removed.files) {
+      applyRuleLevels(file, config.rules)
+      reports.add({...reportOf(file), removed: removed.removed})
+    }
+    return
+  }
+  const {rows, files} = run.report
+  if (run.channels) {
+    const members = channelMembers(config, run.channels.collected())
+    for (const row of rows) {
+      row.inFeeds = members.feeds.has(row.path)
+      row.inNewsSitemap = members.newsSitemap.has(row.path)
+    }
+  }
+  for (const report of reports.buildFiles()) {
+    for (const file of report.files) {
+      run.report.addFile({
+        path: inReport(run, file.path),
+        messages: file.messages
+      })
+    }
+  }
+  const settings = channelSettings(config)
+  const tally = reports.tally()
+  const written = await writeReport({
+    outputRoot: run.outputRoot,
+    stateFolder,
+    display,
+    index: {
+      rows,
+      files,
+      channels: {
+        atom: settings.atom,
+        rss: settings.rss,
+        json: settings.json,
+        newsSitemap:
+          settings.newsSitemap && settings.publicationName !== undefined
+      },
+      publisher: configuredPublisher(config),
+      run: {
+        built: tally.built,
+        unchanged: tally.unchanged,
+        failed: tally.failed,
+        written: tally.written,
+        removed: tally.removed,
+        milliseconds: performance.now() - options.started
+      }
+    }
+  })
+  reports.add({
+    files: written.files,
+    counts: countMessages(written.files),
+    written: written.written,
+    unchanged: false
+  })
+}
+
+/**
  * The report of an article built or served from the cache; its VFiles are
  * made only when asked for (a report only counted costs none).
  */
@@ -583,6 +711,23 @@ function reportOf(file: VFile): ArticleReport {
     written: [],
     unchanged: false
   }
+}
+
+/**
+ * A path as the report's index gives it: a file in the output folder
+ * relative to it (the index is the same wherever the folder is), any other
+ * as reports give it.
+ */
+function inReport(run: ArticleRun, display: string): string {
+  const relative = toPosix(
+    path.relative(run.outputRoot, path.resolve(run.cwd, display))
+  )
+  if (relative === '') return 'the output folder'
+  return relative.startsWith('../') ||
+    relative === '..' ||
+    path.isAbsolute(relative)
+    ? display
+    : relative
 }
 
 /** A path in the output folder as reports give it: relative to the project. */

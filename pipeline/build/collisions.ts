@@ -2,7 +2,8 @@
 // input's outputs would overwrite (`a.txt` and `a.md`; `a.txt` and
 // `a.x.txt` with a NITF profile `x`; `a.txt` and `a.head.html/x.txt`, which
 // needs a folder where `a.txt` writes a file), or whose outputs are the
-// channels' files at the top of the output folder. Names are compared
+// channels' files at the top of the output folder, or go in the report's
+// folder (`report/`, when the report is on). Names are compared
 // case-folded and in NFC: macOS and Windows take `A.jsonld` and `a.jsonld`,
 // or `café` in NFC and NFD, for one file. ruleIds: `output-collision`
 // (fatal).
@@ -20,6 +21,11 @@ export interface CollisionOptions {
   suffixes: readonly string[]
   /** Whether a name at the top of the output folder is a channel's file. */
   isChannelFile: (name: string) => boolean
+  /**
+   * A folder at the top of the output folder that is not the articles':
+   * the report's, when it is on.
+   */
+  reservedFolder?: string | undefined
 }
 
 /**
@@ -30,7 +36,23 @@ export function collisionCheck(
   options: CollisionOptions
 ): (input: Input) => VFile | undefined {
   const clashesOf = clashFinder(options.inputs, options.suffixes)
+  const reserved =
+    options.reservedFolder === undefined
+      ? undefined
+      : keyOf(options.reservedFolder)
   return (input) => {
+    const [top = ''] = stemOf(input).split('/')
+    if (
+      reserved !== undefined &&
+      top !== stemOf(input) &&
+      keyOf(top) === reserved
+    ) {
+      return refused(
+        options.cwd,
+        input,
+        `Unexpected input whose outputs go in \`${top}/\`, the folder the report writes, expected another folder; rename the folder, or turn the report off (\`--no-report\`, or \`"report": false\` in \`${configName}\`)`
+      )
+    }
     const taken = channelFileTaken(input, options)
     if (taken !== undefined) {
       return refused(

@@ -68,6 +68,9 @@ Options:
       --reporter <name>
                       message format: text (default) or json (vfile-reporter-json)
       --no-progress   no progress bar
+      --report        also write the build report: report/index.html and a
+                      page per article, to open in a browser (default: the
+                      config's "report"; --no-report turns it off)
   -w, --watch         rebuild what changed whenever an input, sidecar or
                       the config changes, until stopped
       --verbose       also report info messages (why each line was moved
@@ -151,6 +154,12 @@ async function readCommand(
   if (!(reportFormats as readonly string[]).includes(values.reporter)) {
     return {
       usageError: `unexpected \`--reporter ${values.reporter}\`, expected ${reportFormats.map((name) => `\`${name}\``).join(' or ')}${didYouMean(values.reporter, reportFormats)}`
+    }
+  }
+  if (values.report && values['no-report']) {
+    return {
+      usageError:
+        'unexpected `--report` with `--no-report`, expected one of them'
     }
   }
   // More threads than cores only add memory: each loads the pipeline.
@@ -288,6 +297,7 @@ async function buildOnce(
       force: values.force,
       cacheDir: values['cache-dir'],
       now: values.now,
+      report: values.report ? true : values['no-report'] ? false : undefined,
       onProgress: bar?.update,
       onArticle: report.add
     })
@@ -472,6 +482,8 @@ const options = {
   reporter: {type: 'string', default: 'text'},
   // Node 20's `parseArgs` has no negated options: `--no-progress` is one.
   'no-progress': {type: 'boolean', default: false},
+  report: {type: 'boolean'},
+  'no-report': {type: 'boolean'},
   watch: {type: 'boolean', short: 'w', default: false},
   frail: {type: 'boolean', default: false},
   verbose: {type: 'boolean', default: false},

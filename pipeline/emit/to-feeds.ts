@@ -24,6 +24,7 @@
 
 import type {Element} from 'xast'
 import {x} from 'xastscript'
+import {monthAbbreviations} from '../rules/text-date.js'
 import {parseDateTime, utcDay} from './date-time.js'
 import {
   type FeedAuthor,
@@ -52,20 +53,7 @@ const languageTag = /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/
 
 // English names, fixed by RFC 822. Locale APIs are not used.
 const dayNames = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
-const monthNames = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec'
-]
+const monthNames = monthAbbreviations
 
 // Elements that hold only elements, so the serializer can indent inside them.
 // Elements that hold text are never touched.

@@ -292,6 +292,10 @@ license?: string
  */
 maxFileSize?: number
 /**
+ * Write the build report: `report/index.html` (every article with its messages, feeds and outputs) and one page per article (`report/articles/<stem>.html`: the source line by line with what copydesk made of each line, previews, the outputs), plain HTML and CSS that open from disk. The `--report` and `--no-report` options win. Default `false`.
+ */
+report?: boolean
+/**
  * What the desk teaches the extractor, added to the built-in line rules: patterns are JavaScript regular expressions, case-insensitive and Unicode-aware, tested against each line as normalized (anchor with `^…$` to match whole lines).
  */
 extraction?: {

@@ -2189,7 +2189,7 @@ return errors === 0;
 validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateConfig = validate32;
-const schema64 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:copydesk:schema:config","title":"Config","description":"Project-wide `copydesk.config.json`. Every key is optional.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"publisher":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"url":{"$ref":"#/$defs/absoluteUrl"},"logo":{"type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"$ref":"#/$defs/absoluteUrl"},"width":{"type":"integer","minimum":1},"height":{"type":"integer","minimum":1}}},"sameAs":{"description":"Profiles of the publisher elsewhere (social accounts, Wikipedia).","type":"array","items":{"$ref":"#/$defs/absoluteUrl"},"uniqueItems":true}}},"baseUrl":{"description":"Article URLs are `baseUrl` + the input path without extension, when the sidecar gives no `url`.","$ref":"#/$defs/absoluteUrl"},"language":{"description":"Default language when a sidecar gives none.","$ref":"#/$defs/languageTag"},"nitf":{"description":"NITF settings: identifiers, rights, and one output per partner profile.","type":"object","additionalProperties":false,"properties":{"regsrc":{"description":"NITF `doc-id/@regsrc`: the registered source of the identifiers.","type":"string","pattern":"^\\S+$"},"rights":{"$ref":"#/$defs/nitfRights"},"profiles":{"description":"Partner profiles, by name: each writes one NITF file per article. `default` configures `<stem>.nitf.xml` (namespaced, UTF-8 unless it says otherwise); any other profile writes `<stem>.<name>.nitf.xml`, or `<stem><suffix>` with a `suffix`.","type":"object","propertyNames":{"$ref":"#/$defs/nitfProfileName"},"properties":{"default":{"$ref":"#/$defs/nitfDefaultProfile"}},"additionalProperties":{"$ref":"#/$defs/nitfProfile"}}}},"authors":{"description":"The author directory: people and desks by the names bylines print, with the profile URLs search engines want.","type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1},"aliases":{"description":"Other spellings bylines use (`JANE DOE`, `J. Doe`); matched without regard to case.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"url":{"description":"The author's page on the publisher's site.","$ref":"#/$defs/absoluteUrl"},"sameAs":{"type":"array","items":{"$ref":"#/$defs/absoluteUrl"},"uniqueItems":true},"jobTitle":{"type":"string","minLength":1}}}},"copyrightHolder":{"description":"Who holds the copyright of every article, unless a sidecar says otherwise.","type":"string","minLength":1},"license":{"description":"URL of the licence articles are published under.","$ref":"#/$defs/absoluteUrl"},"maxFileSize":{"description":"Largest article file to read, in bytes; a larger file is refused with a message. Default 1048576 (1 MiB).","type":"integer","minimum":1},"extraction":{"description":"What the desk teaches the extractor, added to the built-in line rules: patterns are JavaScript regular expressions, case-insensitive and Unicode-aware, tested against each line as normalized (anchor with `^…$` to match whole lines).","type":"object","additionalProperties":false,"properties":{"boilerplate":{"description":"Lines to drop wherever they stand (`^Sign up for our .* newsletter$`).","$ref":"#/$defs/linePatterns"},"signatures":{"description":"Desk signatures that end a story, dropped at its end only (`^\\\\(HC\\\\)$`).","$ref":"#/$defs/linePatterns"},"publications":{"description":"Publication names a masthead line above the headline may be (`The Harbour Courier`), compared without case.","$ref":"#/$defs/names"},"agencies":{"description":"News agency names to recognise in bylines (`By Jo Lee, Harbour News Service`), datelines (`PORT ELLIS (HNS) -`) and credit lines, besides the built-in ones (AP, Reuters, AFP, dpa, …), compared without case.","$ref":"#/$defs/names"}}},"rules":{"description":"Severity of the warning and info rules, by rule id, as ESLint and unified-engine users set them: `off` drops the rule's messages, `info` and `warning` set their level. Errors cannot be turned off: a fatal problem means nothing is written for that file (`\"rules\": {\"missing-image\": \"off\", \"author-without-url\": \"info\"}`).","type":"object","propertyNames":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"},"additionalProperties":{"enum":["off","info","warning"]}},"ninjs":{"description":"ninjs output. `true` (default) writes `<stem>.ninjs.json` (IPTC ninjs 2.2) for every article, `false` writes none; an object configures partner profiles.","oneOf":[{"type":"boolean"},{"type":"object","additionalProperties":false,"properties":{"profiles":{"description":"Partner profiles, by name: each writes one ninjs file per article. `default` configures `<stem>.ninjs.json`; any other profile writes `<stem>.<name>.ninjs.json`, or `<stem><suffix>` with a `suffix`.","type":"object","propertyNames":{"$ref":"#/$defs/nitfProfileName"},"properties":{"default":{"$ref":"#/$defs/ninjsDefaultProfile"}},"additionalProperties":{"$ref":"#/$defs/ninjsProfile"}}}}]},"feeds":{"description":"Feeds over the whole build, written to the output folder from the articles with a date and a URL, newest first.","type":"object","additionalProperties":false,"properties":{"atom":{"description":"Write `feed.atom` (RFC 4287). Default `true`.","type":"boolean"},"rss":{"description":"Write `feed.rss` (RSS 2.0). Default `true`.","type":"boolean"},"json":{"description":"Write `feed.json` (JSON Feed 1.1). Default `true`.","type":"boolean"},"length":{"description":"Most entries per feed. Default 20.","type":"integer","minimum":1,"maximum":1000},"title":{"description":"Feed title. Default: the config's `publisher.name`, else the site's host name; never an article's masthead.","type":"string","minLength":1},"description":{"description":"Feed description (RSS `channel/description`).","type":"string","minLength":1},"url":{"description":"The site's home page, the feeds' link. Default: the publisher's `url`, else `baseUrl`.","$ref":"#/$defs/absoluteUrl"},"base":{"description":"Where the output folder is published, for the feeds' self links and the news sitemap index (`<base>feed.atom`). Default: `baseUrl`.","$ref":"#/$defs/absoluteUrl"}}},"newsSitemap":{"description":"Google News sitemap `news-sitemap.xml` over the whole build: articles published within two days before `now`.","type":"object","additionalProperties":false,"properties":{"enabled":{"description":"Write the news sitemap. Default `true`.","type":"boolean"},"now":{"description":"Reference time of the two-day window (the `--now` option wins). Default: the newest article's publication date, never the clock.","$ref":"#/$defs/dateTime"},"publicationName":{"description":"`news:publication/news:name`, the name as Google News shows it. Default: the config's `publisher.name`; without either, no news sitemap is written (never an article's publisher).","type":"string","minLength":1}}}},"$defs":{"absoluteUrl":{"description":"An absolute http(s) URL.","type":"string","format":"uri","pattern":"^https?://[^\\s/?#]+[^\\s]*$"},"languageTag":{"description":"A BCP 47 language tag (`en`, `en-GB`): copydesk checks it with a BCP 47 parser (rule `language-tag`).","type":"string","minLength":1},"dateTime":{"description":"ISO 8601 date-time with seconds (no leap second) and a UTC offset (at most 14 hours).","type":"string","format":"date-time","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:(?:0\\d|1[0-3]):[0-5]\\d|14:00))$"},"nitfProfileName":{"description":"A profile name: lower-case letters, digits, `-` and `_`, safe as part of a file name on every system.","type":"string","pattern":"^[a-z0-9][a-z0-9_-]{0,63}$"},"nitfNamespace":{"description":"`namespaced`: root `<nitf xmlns=\"http://iptc.org/std/NITF/2006-10-18/\">`; `bare`: `<nitf>` without a namespace, for parsers that accept nothing else.","enum":["namespaced","bare"]},"nitfEncoding":{"description":"Encoding of the file, named in its XML declaration; characters outside it are written as numeric character references (`&#x2019;`).","enum":["utf-8","iso-8859-1","us-ascii"]},"nitfMeta":{"description":"Extra `head/meta` elements, in order.","type":"array","items":{"type":"object","additionalProperties":false,"required":["name","content"],"properties":{"name":{"description":"`meta/@name`, an XML name token.","type":"string","pattern":"^[A-Za-z0-9._:-]+$"},"content":{"type":"string","minLength":1}}}},"nitfDefaultProfile":{"description":"The profile of `<stem>.nitf.xml`.","type":"object","additionalProperties":false,"properties":{"namespace":{"$ref":"#/$defs/nitfNamespace"},"encoding":{"$ref":"#/$defs/nitfEncoding"},"meta":{"$ref":"#/$defs/nitfMeta"},"byline":{"$ref":"#/$defs/nitfBylineStyle"}}},"nitfProfile":{"description":"A partner profile. Defaults: namespaced, UTF-8, no extra `meta`, bylines as markup, suffix `.<name>.nitf.xml`.","type":"object","additionalProperties":false,"properties":{"namespace":{"$ref":"#/$defs/nitfNamespace"},"encoding":{"$ref":"#/$defs/nitfEncoding"},"meta":{"$ref":"#/$defs/nitfMeta"},"byline":{"$ref":"#/$defs/nitfBylineStyle"},"suffix":{"description":"What follows the stem in the output name (`.kindle.xml`); it must differ from every other output's.","type":"string","pattern":"^(?:\\.[a-z0-9][a-z0-9_-]*)*\\.xml$"}}},"nitfRights":{"description":"NITF `docdata/doc.rights`: who holds the rights to the articles and what partners may do with them.","type":"object","additionalProperties":false,"properties":{"owner":{"type":"string","minLength":1,"description":"`@owner`: who holds the rights."},"agent":{"type":"string","minLength":1,"description":"`@agent`: who acts for the owner."},"type":{"type":"string","minLength":1,"description":"`@type`: the kind of rights (`all`, `print`, `online`)."},"geography":{"type":"string","minLength":1,"description":"`@geography`: where the rights apply."},"locationCode":{"type":"string","minLength":1,"description":"`@location-code`: a code for that area."},"codeSource":{"type":"string","minLength":1,"description":"`@code-source`: the code list of `locationCode`."},"limitations":{"type":"string","minLength":1,"description":"`@limitations`: what may not be done."},"startDate":{"$ref":"#/$defs/dateTime","description":"`@startdate`: when the rights begin."},"endDate":{"$ref":"#/$defs/dateTime","description":"`@enddate`: when the rights end."}}},"linePatterns":{"type":"array","items":{"type":"string","minLength":1,"format":"regex"},"uniqueItems":true},"names":{"type":"array","items":{"type":"string","minLength":1,"pattern":"\\S"},"uniqueItems":true},"nitfBylineStyle":{"description":"How the byline is written: `markup` (default) tags each author as `person` with `byttl` titles; `plain` writes the printed byline as text, every author in it, for parsers that read the byline's text and its first `person` only.","enum":["markup","plain"]},"ninjsVersion":{"description":"The ninjs version written: `2.2` (default), `1.6` for 1.x consumers (UTC date-times, `body_html`, `associations` keyed by name), `3.1` for new projects.","enum":["1.6","2.2","3.1"]},"ninjsDefaultProfile":{"description":"The profile of `<stem>.ninjs.json`.","type":"object","additionalProperties":false,"properties":{"version":{"$ref":"#/$defs/ninjsVersion"}}},"ninjsProfile":{"description":"A partner profile. Defaults: ninjs 2.2, suffix `.<name>.ninjs.json`.","type":"object","additionalProperties":false,"properties":{"version":{"$ref":"#/$defs/ninjsVersion"},"suffix":{"description":"What follows the stem in the output name (`.partner.json`); it must differ from every other output's.","type":"string","pattern":"^(?:\\.[a-z0-9][a-z0-9_-]*)*\\.json$"}}}}};
+const schema64 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:copydesk:schema:config","title":"Config","description":"Project-wide `copydesk.config.json`. Every key is optional.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"publisher":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"url":{"$ref":"#/$defs/absoluteUrl"},"logo":{"type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"$ref":"#/$defs/absoluteUrl"},"width":{"type":"integer","minimum":1},"height":{"type":"integer","minimum":1}}},"sameAs":{"description":"Profiles of the publisher elsewhere (social accounts, Wikipedia).","type":"array","items":{"$ref":"#/$defs/absoluteUrl"},"uniqueItems":true}}},"baseUrl":{"description":"Article URLs are `baseUrl` + the input path without extension, when the sidecar gives no `url`.","$ref":"#/$defs/absoluteUrl"},"language":{"description":"Default language when a sidecar gives none.","$ref":"#/$defs/languageTag"},"nitf":{"description":"NITF settings: identifiers, rights, and one output per partner profile.","type":"object","additionalProperties":false,"properties":{"regsrc":{"description":"NITF `doc-id/@regsrc`: the registered source of the identifiers.","type":"string","pattern":"^\\S+$"},"rights":{"$ref":"#/$defs/nitfRights"},"profiles":{"description":"Partner profiles, by name: each writes one NITF file per article. `default` configures `<stem>.nitf.xml` (namespaced, UTF-8 unless it says otherwise); any other profile writes `<stem>.<name>.nitf.xml`, or `<stem><suffix>` with a `suffix`.","type":"object","propertyNames":{"$ref":"#/$defs/nitfProfileName"},"properties":{"default":{"$ref":"#/$defs/nitfDefaultProfile"}},"additionalProperties":{"$ref":"#/$defs/nitfProfile"}}}},"authors":{"description":"The author directory: people and desks by the names bylines print, with the profile URLs search engines want.","type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1},"aliases":{"description":"Other spellings bylines use (`JANE DOE`, `J. Doe`); matched without regard to case.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"url":{"description":"The author's page on the publisher's site.","$ref":"#/$defs/absoluteUrl"},"sameAs":{"type":"array","items":{"$ref":"#/$defs/absoluteUrl"},"uniqueItems":true},"jobTitle":{"type":"string","minLength":1}}}},"copyrightHolder":{"description":"Who holds the copyright of every article, unless a sidecar says otherwise.","type":"string","minLength":1},"license":{"description":"URL of the licence articles are published under.","$ref":"#/$defs/absoluteUrl"},"maxFileSize":{"description":"Largest article file to read, in bytes; a larger file is refused with a message. Default 1048576 (1 MiB).","type":"integer","minimum":1},"report":{"description":"Write the build report: `report/index.html` (every article with its messages, feeds and outputs) and one page per article (`report/articles/<stem>.html`: the source line by line with what copydesk made of each line, previews, the outputs), plain HTML and CSS that open from disk. The `--report` and `--no-report` options win. Default `false`.","type":"boolean","default":false},"extraction":{"description":"What the desk teaches the extractor, added to the built-in line rules: patterns are JavaScript regular expressions, case-insensitive and Unicode-aware, tested against each line as normalized (anchor with `^…$` to match whole lines).","type":"object","additionalProperties":false,"properties":{"boilerplate":{"description":"Lines to drop wherever they stand (`^Sign up for our .* newsletter$`).","$ref":"#/$defs/linePatterns"},"signatures":{"description":"Desk signatures that end a story, dropped at its end only (`^\\\\(HC\\\\)$`).","$ref":"#/$defs/linePatterns"},"publications":{"description":"Publication names a masthead line above the headline may be (`The Harbour Courier`), compared without case.","$ref":"#/$defs/names"},"agencies":{"description":"News agency names to recognise in bylines (`By Jo Lee, Harbour News Service`), datelines (`PORT ELLIS (HNS) -`) and credit lines, besides the built-in ones (AP, Reuters, AFP, dpa, …), compared without case.","$ref":"#/$defs/names"}}},"rules":{"description":"Severity of the warning and info rules, by rule id, as ESLint and unified-engine users set them: `off` drops the rule's messages, `info` and `warning` set their level. Errors cannot be turned off: a fatal problem means nothing is written for that file (`\"rules\": {\"missing-image\": \"off\", \"author-without-url\": \"info\"}`).","type":"object","propertyNames":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"},"additionalProperties":{"enum":["off","info","warning"]}},"ninjs":{"description":"ninjs output. `true` (default) writes `<stem>.ninjs.json` (IPTC ninjs 2.2) for every article, `false` writes none; an object configures partner profiles.","oneOf":[{"type":"boolean"},{"type":"object","additionalProperties":false,"properties":{"profiles":{"description":"Partner profiles, by name: each writes one ninjs file per article. `default` configures `<stem>.ninjs.json`; any other profile writes `<stem>.<name>.ninjs.json`, or `<stem><suffix>` with a `suffix`.","type":"object","propertyNames":{"$ref":"#/$defs/nitfProfileName"},"properties":{"default":{"$ref":"#/$defs/ninjsDefaultProfile"}},"additionalProperties":{"$ref":"#/$defs/ninjsProfile"}}}}]},"feeds":{"description":"Feeds over the whole build, written to the output folder from the articles with a date and a URL, newest first.","type":"object","additionalProperties":false,"properties":{"atom":{"description":"Write `feed.atom` (RFC 4287). Default `true`.","type":"boolean"},"rss":{"description":"Write `feed.rss` (RSS 2.0). Default `true`.","type":"boolean"},"json":{"description":"Write `feed.json` (JSON Feed 1.1). Default `true`.","type":"boolean"},"length":{"description":"Most entries per feed. Default 20.","type":"integer","minimum":1,"maximum":1000},"title":{"description":"Feed title. Default: the config's `publisher.name`, else the site's host name; never an article's masthead.","type":"string","minLength":1},"description":{"description":"Feed description (RSS `channel/description`).","type":"string","minLength":1},"url":{"description":"The site's home page, the feeds' link. Default: the publisher's `url`, else `baseUrl`.","$ref":"#/$defs/absoluteUrl"},"base":{"description":"Where the output folder is published, for the feeds' self links and the news sitemap index (`<base>feed.atom`). Default: `baseUrl`.","$ref":"#/$defs/absoluteUrl"}}},"newsSitemap":{"description":"Google News sitemap `news-sitemap.xml` over the whole build: articles published within two days before `now`.","type":"object","additionalProperties":false,"properties":{"enabled":{"description":"Write the news sitemap. Default `true`.","type":"boolean"},"now":{"description":"Reference time of the two-day window (the `--now` option wins). Default: the newest article's publication date, never the clock.","$ref":"#/$defs/dateTime"},"publicationName":{"description":"`news:publication/news:name`, the name as Google News shows it. Default: the config's `publisher.name`; without either, no news sitemap is written (never an article's publisher).","type":"string","minLength":1}}}},"$defs":{"absoluteUrl":{"description":"An absolute http(s) URL.","type":"string","format":"uri","pattern":"^https?://[^\\s/?#]+[^\\s]*$"},"languageTag":{"description":"A BCP 47 language tag (`en`, `en-GB`): copydesk checks it with a BCP 47 parser (rule `language-tag`).","type":"string","minLength":1},"dateTime":{"description":"ISO 8601 date-time with seconds (no leap second) and a UTC offset (at most 14 hours).","type":"string","format":"date-time","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:(?:0\\d|1[0-3]):[0-5]\\d|14:00))$"},"nitfProfileName":{"description":"A profile name: lower-case letters, digits, `-` and `_`, safe as part of a file name on every system.","type":"string","pattern":"^[a-z0-9][a-z0-9_-]{0,63}$"},"nitfNamespace":{"description":"`namespaced`: root `<nitf xmlns=\"http://iptc.org/std/NITF/2006-10-18/\">`; `bare`: `<nitf>` without a namespace, for parsers that accept nothing else.","enum":["namespaced","bare"]},"nitfEncoding":{"description":"Encoding of the file, named in its XML declaration; characters outside it are written as numeric character references (`&#x2019;`).","enum":["utf-8","iso-8859-1","us-ascii"]},"nitfMeta":{"description":"Extra `head/meta` elements, in order.","type":"array","items":{"type":"object","additionalProperties":false,"required":["name","content"],"properties":{"name":{"description":"`meta/@name`, an XML name token.","type":"string","pattern":"^[A-Za-z0-9._:-]+$"},"content":{"type":"string","minLength":1}}}},"nitfDefaultProfile":{"description":"The profile of `<stem>.nitf.xml`.","type":"object","additionalProperties":false,"properties":{"namespace":{"$ref":"#/$defs/nitfNamespace"},"encoding":{"$ref":"#/$defs/nitfEncoding"},"meta":{"$ref":"#/$defs/nitfMeta"},"byline":{"$ref":"#/$defs/nitfBylineStyle"}}},"nitfProfile":{"description":"A partner profile. Defaults: namespaced, UTF-8, no extra `meta`, bylines as markup, suffix `.<name>.nitf.xml`.","type":"object","additionalProperties":false,"properties":{"namespace":{"$ref":"#/$defs/nitfNamespace"},"encoding":{"$ref":"#/$defs/nitfEncoding"},"meta":{"$ref":"#/$defs/nitfMeta"},"byline":{"$ref":"#/$defs/nitfBylineStyle"},"suffix":{"description":"What follows the stem in the output name (`.kindle.xml`); it must differ from every other output's.","type":"string","pattern":"^(?:\\.[a-z0-9][a-z0-9_-]*)*\\.xml$"}}},"nitfRights":{"description":"NITF `docdata/doc.rights`: who holds the rights to the articles and what partners may do with them.","type":"object","additionalProperties":false,"properties":{"owner":{"type":"string","minLength":1,"description":"`@owner`: who holds the rights."},"agent":{"type":"string","minLength":1,"description":"`@agent`: who acts for the owner."},"type":{"type":"string","minLength":1,"description":"`@type`: the kind of rights (`all`, `print`, `online`)."},"geography":{"type":"string","minLength":1,"description":"`@geography`: where the rights apply."},"locationCode":{"type":"string","minLength":1,"description":"`@location-code`: a code for that area."},"codeSource":{"type":"string","minLength":1,"description":"`@code-source`: the code list of `locationCode`."},"limitations":{"type":"string","minLength":1,"description":"`@limitations`: what may not be done."},"startDate":{"$ref":"#/$defs/dateTime","description":"`@startdate`: when the rights begin."},"endDate":{"$ref":"#/$defs/dateTime","description":"`@enddate`: when the rights end."}}},"linePatterns":{"type":"array","items":{"type":"string","minLength":1,"format":"regex"},"uniqueItems":true},"names":{"type":"array","items":{"type":"string","minLength":1,"pattern":"\\S"},"uniqueItems":true},"nitfBylineStyle":{"description":"How the byline is written: `markup` (default) tags each author as `person` with `byttl` titles; `plain` writes the printed byline as text, every author in it, for parsers that read the byline's text and its first `person` only.","enum":["markup","plain"]},"ninjsVersion":{"description":"The ninjs version written: `2.2` (default), `1.6` for 1.x consumers (UTC date-times, `body_html`, `associations` keyed by name), `3.1` for new projects.","enum":["1.6","2.2","3.1"]},"ninjsDefaultProfile":{"description":"The profile of `<stem>.ninjs.json`.","type":"object","additionalProperties":false,"properties":{"version":{"$ref":"#/$defs/ninjsVersion"}}},"ninjsProfile":{"description":"A partner profile. Defaults: ninjs 2.2, suffix `.<name>.ninjs.json`.","type":"object","additionalProperties":false,"properties":{"version":{"$ref":"#/$defs/ninjsVersion"},"suffix":{"description":"What follows the stem in the output name (`.partner.json`); it must differ from every other output's.","type":"string","pattern":"^(?:\\.[a-z0-9][a-z0-9_-]*)*\\.json$"}}}}};
 const schema65 = {"description":"An absolute http(s) URL.","type":"string","format":"uri","pattern":"^https?://[^\\s/?#]+[^\\s]*$"};
 const schema69 = {"description":"A BCP 47 language tag (`en`, `en-GB`): copydesk checks it with a BCP 47 parser (rule `language-tag`).","type":"string","minLength":1};
 const schema73 = {"description":"A profile name: lower-case letters, digits, `-` and `_`, safe as part of a file name on every system.","type":"string","pattern":"^[a-z0-9][a-z0-9_-]{0,63}$"};
@@ -3899,12 +3899,9 @@ errors++;
 }
 }
 }
-if(data.extraction !== undefined){
-let data30 = data.extraction;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-for(const key7 in data30){
-if(!((((key7 === "boilerplate") || (key7 === "signatures")) || (key7 === "publications")) || (key7 === "agencies"))){
-const err64 = {instancePath:instancePath+"/extraction",schemaPath:"#/properties/extraction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(data.report !== undefined){
+if(typeof data.report !== "boolean"){
+const err64 = {instancePath:instancePath+"/report",schemaPath:"#/properties/report/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -3914,15 +3911,12 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data30.boilerplate !== undefined){
-let data31 = data30.boilerplate;
-if(Array.isArray(data31)){
-const len4 = data31.length;
-for(let i7=0; i7<len4; i7++){
-let data32 = data31[i7];
-if(typeof data32 === "string"){
-if(func2(data32) < 1){
-const err65 = {instancePath:instancePath+"/extraction/boilerplate/" + i7,schemaPath:"#/$defs/linePatterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.extraction !== undefined){
+let data31 = data.extraction;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+for(const key7 in data31){
+if(!((((key7 === "boilerplate") || (key7 === "signatures")) || (key7 === "publications")) || (key7 === "agencies"))){
+const err65 = {instancePath:instancePath+"/extraction",schemaPath:"#/properties/extraction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -3931,8 +3925,16 @@ vErrors.push(err65);
 }
 errors++;
 }
-if(!(formats38(data32))){
-const err66 = {instancePath:instancePath+"/extraction/boilerplate/" + i7,schemaPath:"#/$defs/linePatterns/items/format",keyword:"format",params:{format: "regex"},message:"must match format \""+"regex"+"\""};
+}
+if(data31.boilerplate !== undefined){
+let data32 = data31.boilerplate;
+if(Array.isArray(data32)){
+const len4 = data32.length;
+for(let i7=0; i7<len4; i7++){
+let data33 = data32[i7];
+if(typeof data33 === "string"){
+if(func2(data33) < 1){
+const err66 = {instancePath:instancePath+"/extraction/boilerplate/" + i7,schemaPath:"#/$defs/linePatterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -3941,9 +3943,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-else {
-const err67 = {instancePath:instancePath+"/extraction/boilerplate/" + i7,schemaPath:"#/$defs/linePatterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(formats38(data33))){
+const err67 = {instancePath:instancePath+"/extraction/boilerplate/" + i7,schemaPath:"#/$defs/linePatterns/items/format",keyword:"format",params:{format: "regex"},message:"must match format \""+"regex"+"\""};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -3953,23 +3954,34 @@ vErrors.push(err67);
 errors++;
 }
 }
-let i8 = data31.length;
-let j3;
-if(i8 > 1){
-const indices1 = {};
-for(;i8--;){
-let item1 = data31[i8];
-if(typeof item1 !== "string"){
-continue;
-}
-if(typeof indices1[item1] == "number"){
-j3 = indices1[item1];
-const err68 = {instancePath:instancePath+"/extraction/boilerplate",schemaPath:"#/$defs/linePatterns/uniqueItems",keyword:"uniqueItems",params:{i: i8, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i8+" are identical)"};
+else {
+const err68 = {instancePath:instancePath+"/extraction/boilerplate/" + i7,schemaPath:"#/$defs/linePatterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err68];
 }
 else {
 vErrors.push(err68);
+}
+errors++;
+}
+}
+let i8 = data32.length;
+let j3;
+if(i8 > 1){
+const indices1 = {};
+for(;i8--;){
+let item1 = data32[i8];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j3 = indices1[item1];
+const err69 = {instancePath:instancePath+"/extraction/boilerplate",schemaPath:"#/$defs/linePatterns/uniqueItems",keyword:"uniqueItems",params:{i: i8, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i8+" are identical)"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
 }
 errors++;
 break;
@@ -3979,25 +3991,7 @@ indices1[item1] = i8;
 }
 }
 else {
-const err69 = {instancePath:instancePath+"/extraction/boilerplate",schemaPath:"#/$defs/linePatterns/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-}
-if(data30.signatures !== undefined){
-let data33 = data30.signatures;
-if(Array.isArray(data33)){
-const len5 = data33.length;
-for(let i9=0; i9<len5; i9++){
-let data34 = data33[i9];
-if(typeof data34 === "string"){
-if(func2(data34) < 1){
-const err70 = {instancePath:instancePath+"/extraction/signatures/" + i9,schemaPath:"#/$defs/linePatterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err70 = {instancePath:instancePath+"/extraction/boilerplate",schemaPath:"#/$defs/linePatterns/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -4006,8 +4000,16 @@ vErrors.push(err70);
 }
 errors++;
 }
-if(!(formats38(data34))){
-const err71 = {instancePath:instancePath+"/extraction/signatures/" + i9,schemaPath:"#/$defs/linePatterns/items/format",keyword:"format",params:{format: "regex"},message:"must match format \""+"regex"+"\""};
+}
+if(data31.signatures !== undefined){
+let data34 = data31.signatures;
+if(Array.isArray(data34)){
+const len5 = data34.length;
+for(let i9=0; i9<len5; i9++){
+let data35 = data34[i9];
+if(typeof data35 === "string"){
+if(func2(data35) < 1){
+const err71 = {instancePath:instancePath+"/extraction/signatures/" + i9,schemaPath:"#/$defs/linePatterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -4016,9 +4018,8 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-else {
-const err72 = {instancePath:instancePath+"/extraction/signatures/" + i9,schemaPath:"#/$defs/linePatterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(formats38(data35))){
+const err72 = {instancePath:instancePath+"/extraction/signatures/" + i9,schemaPath:"#/$defs/linePatterns/items/format",keyword:"format",params:{format: "regex"},message:"must match format \""+"regex"+"\""};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -4028,23 +4029,34 @@ vErrors.push(err72);
 errors++;
 }
 }
-let i10 = data33.length;
-let j4;
-if(i10 > 1){
-const indices2 = {};
-for(;i10--;){
-let item2 = data33[i10];
-if(typeof item2 !== "string"){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j4 = indices2[item2];
-const err73 = {instancePath:instancePath+"/extraction/signatures",schemaPath:"#/$defs/linePatterns/uniqueItems",keyword:"uniqueItems",params:{i: i10, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i10+" are identical)"};
+else {
+const err73 = {instancePath:instancePath+"/extraction/signatures/" + i9,schemaPath:"#/$defs/linePatterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err73];
 }
 else {
 vErrors.push(err73);
+}
+errors++;
+}
+}
+let i10 = data34.length;
+let j4;
+if(i10 > 1){
+const indices2 = {};
+for(;i10--;){
+let item2 = data34[i10];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j4 = indices2[item2];
+const err74 = {instancePath:instancePath+"/extraction/signatures",schemaPath:"#/$defs/linePatterns/uniqueItems",keyword:"uniqueItems",params:{i: i10, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i10+" are identical)"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
 }
 errors++;
 break;
@@ -4054,25 +4066,7 @@ indices2[item2] = i10;
 }
 }
 else {
-const err74 = {instancePath:instancePath+"/extraction/signatures",schemaPath:"#/$defs/linePatterns/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-}
-if(data30.publications !== undefined){
-let data35 = data30.publications;
-if(Array.isArray(data35)){
-const len6 = data35.length;
-for(let i11=0; i11<len6; i11++){
-let data36 = data35[i11];
-if(typeof data36 === "string"){
-if(func2(data36) < 1){
-const err75 = {instancePath:instancePath+"/extraction/publications/" + i11,schemaPath:"#/$defs/names/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err75 = {instancePath:instancePath+"/extraction/signatures",schemaPath:"#/$defs/linePatterns/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -4081,8 +4075,16 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(!pattern46.test(data36)){
-const err76 = {instancePath:instancePath+"/extraction/publications/" + i11,schemaPath:"#/$defs/names/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data31.publications !== undefined){
+let data36 = data31.publications;
+if(Array.isArray(data36)){
+const len6 = data36.length;
+for(let i11=0; i11<len6; i11++){
+let data37 = data36[i11];
+if(typeof data37 === "string"){
+if(func2(data37) < 1){
+const err76 = {instancePath:instancePath+"/extraction/publications/" + i11,schemaPath:"#/$defs/names/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -4091,9 +4093,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-else {
-const err77 = {instancePath:instancePath+"/extraction/publications/" + i11,schemaPath:"#/$defs/names/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern46.test(data37)){
+const err77 = {instancePath:instancePath+"/extraction/publications/" + i11,schemaPath:"#/$defs/names/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -4103,23 +4104,34 @@ vErrors.push(err77);
 errors++;
 }
 }
-let i12 = data35.length;
-let j5;
-if(i12 > 1){
-const indices3 = {};
-for(;i12--;){
-let item3 = data35[i12];
-if(typeof item3 !== "string"){
-continue;
-}
-if(typeof indices3[item3] == "number"){
-j5 = indices3[item3];
-const err78 = {instancePath:instancePath+"/extraction/publications",schemaPath:"#/$defs/names/uniqueItems",keyword:"uniqueItems",params:{i: i12, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i12+" are identical)"};
+else {
+const err78 = {instancePath:instancePath+"/extraction/publications/" + i11,schemaPath:"#/$defs/names/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err78];
 }
 else {
 vErrors.push(err78);
+}
+errors++;
+}
+}
+let i12 = data36.length;
+let j5;
+if(i12 > 1){
+const indices3 = {};
+for(;i12--;){
+let item3 = data36[i12];
+if(typeof item3 !== "string"){
+continue;
+}
+if(typeof indices3[item3] == "number"){
+j5 = indices3[item3];
+const err79 = {instancePath:instancePath+"/extraction/publications",schemaPath:"#/$defs/names/uniqueItems",keyword:"uniqueItems",params:{i: i12, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i12+" are identical)"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
 }
 errors++;
 break;
@@ -4129,25 +4141,7 @@ indices3[item3] = i12;
 }
 }
 else {
-const err79 = {instancePath:instancePath+"/extraction/publications",schemaPath:"#/$defs/names/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-if(data30.agencies !== undefined){
-let data37 = data30.agencies;
-if(Array.isArray(data37)){
-const len7 = data37.length;
-for(let i13=0; i13<len7; i13++){
-let data38 = data37[i13];
-if(typeof data38 === "string"){
-if(func2(data38) < 1){
-const err80 = {instancePath:instancePath+"/extraction/agencies/" + i13,schemaPath:"#/$defs/names/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err80 = {instancePath:instancePath+"/extraction/publications",schemaPath:"#/$defs/names/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -4156,8 +4150,16 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(!pattern46.test(data38)){
-const err81 = {instancePath:instancePath+"/extraction/agencies/" + i13,schemaPath:"#/$defs/names/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+if(data31.agencies !== undefined){
+let data38 = data31.agencies;
+if(Array.isArray(data38)){
+const len7 = data38.length;
+for(let i13=0; i13<len7; i13++){
+let data39 = data38[i13];
+if(typeof data39 === "string"){
+if(func2(data39) < 1){
+const err81 = {instancePath:instancePath+"/extraction/agencies/" + i13,schemaPath:"#/$defs/names/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -4166,9 +4168,8 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-else {
-const err82 = {instancePath:instancePath+"/extraction/agencies/" + i13,schemaPath:"#/$defs/names/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern46.test(data39)){
+const err82 = {instancePath:instancePath+"/extraction/agencies/" + i13,schemaPath:"#/$defs/names/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -4178,23 +4179,34 @@ vErrors.push(err82);
 errors++;
 }
 }
-let i14 = data37.length;
-let j6;
-if(i14 > 1){
-const indices4 = {};
-for(;i14--;){
-let item4 = data37[i14];
-if(typeof item4 !== "string"){
-continue;
-}
-if(typeof indices4[item4] == "number"){
-j6 = indices4[item4];
-const err83 = {instancePath:instancePath+"/extraction/agencies",schemaPath:"#/$defs/names/uniqueItems",keyword:"uniqueItems",params:{i: i14, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i14+" are identical)"};
+else {
+const err83 = {instancePath:instancePath+"/extraction/agencies/" + i13,schemaPath:"#/$defs/names/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err83];
 }
 else {
 vErrors.push(err83);
+}
+errors++;
+}
+}
+let i14 = data38.length;
+let j6;
+if(i14 > 1){
+const indices4 = {};
+for(;i14--;){
+let item4 = data38[i14];
+if(typeof item4 !== "string"){
+continue;
+}
+if(typeof indices4[item4] == "number"){
+j6 = indices4[item4];
+const err84 = {instancePath:instancePath+"/extraction/agencies",schemaPath:"#/$defs/names/uniqueItems",keyword:"uniqueItems",params:{i: i14, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i14+" are identical)"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
 }
 errors++;
 break;
@@ -4204,19 +4216,7 @@ indices4[item4] = i14;
 }
 }
 else {
-const err84 = {instancePath:instancePath+"/extraction/agencies",schemaPath:"#/$defs/names/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-}
-else {
-const err85 = {instancePath:instancePath+"/extraction",schemaPath:"#/properties/extraction/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err85 = {instancePath:instancePath+"/extraction/agencies",schemaPath:"#/$defs/names/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -4226,14 +4226,9 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data.rules !== undefined){
-let data39 = data.rules;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-for(const key8 in data39){
-const _errs100 = errors;
-if(typeof key8 === "string"){
-if(!pattern48.test(key8)){
-const err86 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\"",propertyName:key8};
+}
+else {
+const err86 = {instancePath:instancePath+"/extraction",schemaPath:"#/properties/extraction/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -4243,8 +4238,14 @@ vErrors.push(err86);
 errors++;
 }
 }
-else {
-const err87 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key8};
+if(data.rules !== undefined){
+let data40 = data.rules;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key8 in data40){
+const _errs102 = errors;
+if(typeof key8 === "string"){
+if(!pattern48.test(key8)){
+const err87 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\"",propertyName:key8};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -4253,9 +4254,9 @@ vErrors.push(err87);
 }
 errors++;
 }
-var valid45 = _errs100 === errors;
-if(!valid45){
-const err88 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid"};
+}
+else {
+const err88 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key8};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -4264,11 +4265,9 @@ vErrors.push(err88);
 }
 errors++;
 }
-}
-for(const key9 in data39){
-let data40 = data39[key9];
-if(!(((data40 === "off") || (data40 === "info")) || (data40 === "warning"))){
-const err89 = {instancePath:instancePath+"/rules/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema64.properties.rules.additionalProperties.enum},message:"must be equal to one of the allowed values"};
+var valid45 = _errs102 === errors;
+if(!valid45){
+const err89 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -4278,9 +4277,10 @@ vErrors.push(err89);
 errors++;
 }
 }
-}
-else {
-const err90 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key9 in data40){
+let data41 = data40[key9];
+if(!(((data41 === "off") || (data41 === "info")) || (data41 === "warning"))){
+const err90 = {instancePath:instancePath+"/rules/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema64.properties.rules.additionalProperties.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -4290,14 +4290,9 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data.ninjs !== undefined){
-let data41 = data.ninjs;
-const _errs105 = errors;
-let valid47 = false;
-let passing0 = null;
-const _errs106 = errors;
-if(typeof data41 !== "boolean"){
-const err91 = {instancePath:instancePath+"/ninjs",schemaPath:"#/properties/ninjs/oneOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err91 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -4306,16 +4301,15 @@ vErrors.push(err91);
 }
 errors++;
 }
-var _valid0 = _errs106 === errors;
-if(_valid0){
-valid47 = true;
-passing0 = 0;
 }
+if(data.ninjs !== undefined){
+let data42 = data.ninjs;
+const _errs107 = errors;
+let valid47 = false;
+let passing0 = null;
 const _errs108 = errors;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-for(const key10 in data41){
-if(!(key10 === "profiles")){
-const err92 = {instancePath:instancePath+"/ninjs",schemaPath:"#/properties/ninjs/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(typeof data42 !== "boolean"){
+const err92 = {instancePath:instancePath+"/ninjs",schemaPath:"#/properties/ninjs/oneOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -4324,15 +4318,16 @@ vErrors.push(err92);
 }
 errors++;
 }
+var _valid0 = _errs108 === errors;
+if(_valid0){
+valid47 = true;
+passing0 = 0;
 }
-if(data41.profiles !== undefined){
-let data42 = data41.profiles;
+const _errs110 = errors;
 if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-for(const key11 in data42){
-const _errs113 = errors;
-if(typeof key11 === "string"){
-if(!pattern39.test(key11)){
-const err93 = {instancePath:instancePath+"/ninjs/profiles",schemaPath:"#/$defs/nitfProfileName/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]{0,63}$"+"\"",propertyName:key11};
+for(const key10 in data42){
+if(!(key10 === "profiles")){
+const err93 = {instancePath:instancePath+"/ninjs",schemaPath:"#/properties/ninjs/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -4342,8 +4337,14 @@ vErrors.push(err93);
 errors++;
 }
 }
-else {
-const err94 = {instancePath:instancePath+"/ninjs/profiles",schemaPath:"#/$defs/nitfProfileName/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key11};
+if(data42.profiles !== undefined){
+let data43 = data42.profiles;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key11 in data43){
+const _errs115 = errors;
+if(typeof key11 === "string"){
+if(!pattern39.test(key11)){
+const err94 = {instancePath:instancePath+"/ninjs/profiles",schemaPath:"#/$defs/nitfProfileName/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]{0,63}$"+"\"",propertyName:key11};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -4352,9 +4353,9 @@ vErrors.push(err94);
 }
 errors++;
 }
-var valid49 = _errs113 === errors;
-if(!valid49){
-const err95 = {instancePath:instancePath+"/ninjs/profiles",schemaPath:"#/properties/ninjs/oneOf/1/properties/profiles/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid"};
+}
+else {
+const err95 = {instancePath:instancePath+"/ninjs/profiles",schemaPath:"#/$defs/nitfProfileName/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key11};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -4363,24 +4364,9 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-for(const key12 in data42){
-if(!(key12 === "default")){
-if(!(validate39(data42[key12], {instancePath:instancePath+"/ninjs/profiles/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data42,parentDataProperty:key12,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
-errors = vErrors.length;
-}
-}
-}
-if(data42.default !== undefined){
-if(!(validate41(data42.default, {instancePath:instancePath+"/ninjs/profiles/default",parentData:data42,parentDataProperty:"default",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err96 = {instancePath:instancePath+"/ninjs/profiles",schemaPath:"#/properties/ninjs/oneOf/1/properties/profiles/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid49 = _errs115 === errors;
+if(!valid49){
+const err96 = {instancePath:instancePath+"/ninjs/profiles",schemaPath:"#/properties/ninjs/oneOf/1/properties/profiles/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -4390,9 +4376,23 @@ vErrors.push(err96);
 errors++;
 }
 }
+for(const key12 in data43){
+if(!(key12 === "default")){
+if(!(validate39(data43[key12], {instancePath:instancePath+"/ninjs/profiles/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data43,parentDataProperty:key12,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+errors = vErrors.length;
+}
+}
+}
+if(data43.default !== undefined){
+if(!(validate41(data43.default, {instancePath:instancePath+"/ninjs/profiles/default",parentData:data43,parentDataProperty:"default",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err97 = {instancePath:instancePath+"/ninjs",schemaPath:"#/properties/ninjs/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err97 = {instancePath:instancePath+"/ninjs/profiles",schemaPath:"#/properties/ninjs/oneOf/1/properties/profiles/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -4401,7 +4401,19 @@ vErrors.push(err97);
 }
 errors++;
 }
-var _valid0 = _errs108 === errors;
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/ninjs",schemaPath:"#/properties/ninjs/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+var _valid0 = _errs110 === errors;
 if(_valid0 && valid47){
 valid47 = false;
 passing0 = [passing0, 1];
@@ -4413,33 +4425,7 @@ passing0 = 1;
 }
 }
 if(!valid47){
-const err98 = {instancePath:instancePath+"/ninjs",schemaPath:"#/properties/ninjs/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-else {
-errors = _errs105;
-if(vErrors !== null){
-if(_errs105){
-vErrors.length = _errs105;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.feeds !== undefined){
-let data45 = data.feeds;
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-for(const key13 in data45){
-if(!((((((((key13 === "atom") || (key13 === "rss")) || (key13 === "json")) || (key13 === "length")) || (key13 === "title")) || (key13 === "description")) || (key13 === "url")) || (key13 === "base"))){
-const err99 = {instancePath:instancePath+"/feeds",schemaPath:"#/properties/feeds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+const err99 = {instancePath:instancePath+"/ninjs",schemaPath:"#/properties/ninjs/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -4448,10 +4434,24 @@ vErrors.push(err99);
 }
 errors++;
 }
+else {
+errors = _errs107;
+if(vErrors !== null){
+if(_errs107){
+vErrors.length = _errs107;
 }
-if(data45.atom !== undefined){
-if(typeof data45.atom !== "boolean"){
-const err100 = {instancePath:instancePath+"/feeds/atom",schemaPath:"#/properties/feeds/properties/atom/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.feeds !== undefined){
+let data46 = data.feeds;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+for(const key13 in data46){
+if(!((((((((key13 === "atom") || (key13 === "rss")) || (key13 === "json")) || (key13 === "length")) || (key13 === "title")) || (key13 === "description")) || (key13 === "url")) || (key13 === "base"))){
+const err100 = {instancePath:instancePath+"/feeds",schemaPath:"#/properties/feeds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -4461,9 +4461,9 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data45.rss !== undefined){
-if(typeof data45.rss !== "boolean"){
-const err101 = {instancePath:instancePath+"/feeds/rss",schemaPath:"#/properties/feeds/properties/rss/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data46.atom !== undefined){
+if(typeof data46.atom !== "boolean"){
+const err101 = {instancePath:instancePath+"/feeds/atom",schemaPath:"#/properties/feeds/properties/atom/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -4473,9 +4473,9 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data45.json !== undefined){
-if(typeof data45.json !== "boolean"){
-const err102 = {instancePath:instancePath+"/feeds/json",schemaPath:"#/properties/feeds/properties/json/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data46.rss !== undefined){
+if(typeof data46.rss !== "boolean"){
+const err102 = {instancePath:instancePath+"/feeds/rss",schemaPath:"#/properties/feeds/properties/rss/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -4485,10 +4485,9 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data45.length !== undefined){
-let data49 = data45.length;
-if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
-const err103 = {instancePath:instancePath+"/feeds/length",schemaPath:"#/properties/feeds/properties/length/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data46.json !== undefined){
+if(typeof data46.json !== "boolean"){
+const err103 = {instancePath:instancePath+"/feeds/json",schemaPath:"#/properties/feeds/properties/json/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -4497,9 +4496,11 @@ vErrors.push(err103);
 }
 errors++;
 }
-if((typeof data49 == "number") && (isFinite(data49))){
-if(data49 > 1000 || isNaN(data49)){
-const err104 = {instancePath:instancePath+"/feeds/length",schemaPath:"#/properties/feeds/properties/length/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
+}
+if(data46.length !== undefined){
+let data50 = data46.length;
+if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
+const err104 = {instancePath:instancePath+"/feeds/length",schemaPath:"#/properties/feeds/properties/length/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -4508,8 +4509,9 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(data49 < 1 || isNaN(data49)){
-const err105 = {instancePath:instancePath+"/feeds/length",schemaPath:"#/properties/feeds/properties/length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if((typeof data50 == "number") && (isFinite(data50))){
+if(data50 > 1000 || isNaN(data50)){
+const err105 = {instancePath:instancePath+"/feeds/length",schemaPath:"#/properties/feeds/properties/length/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -4518,13 +4520,8 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-}
-if(data45.title !== undefined){
-let data50 = data45.title;
-if(typeof data50 === "string"){
-if(func2(data50) < 1){
-const err106 = {instancePath:instancePath+"/feeds/title",schemaPath:"#/properties/feeds/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data50 < 1 || isNaN(data50)){
+const err106 = {instancePath:instancePath+"/feeds/length",schemaPath:"#/properties/feeds/properties/length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -4534,8 +4531,12 @@ vErrors.push(err106);
 errors++;
 }
 }
-else {
-const err107 = {instancePath:instancePath+"/feeds/title",schemaPath:"#/properties/feeds/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data46.title !== undefined){
+let data51 = data46.title;
+if(typeof data51 === "string"){
+if(func2(data51) < 1){
+const err107 = {instancePath:instancePath+"/feeds/title",schemaPath:"#/properties/feeds/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -4545,11 +4546,8 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data45.description !== undefined){
-let data51 = data45.description;
-if(typeof data51 === "string"){
-if(func2(data51) < 1){
-const err108 = {instancePath:instancePath+"/feeds/description",schemaPath:"#/properties/feeds/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err108 = {instancePath:instancePath+"/feeds/title",schemaPath:"#/properties/feeds/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -4559,8 +4557,11 @@ vErrors.push(err108);
 errors++;
 }
 }
-else {
-const err109 = {instancePath:instancePath+"/feeds/description",schemaPath:"#/properties/feeds/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data46.description !== undefined){
+let data52 = data46.description;
+if(typeof data52 === "string"){
+if(func2(data52) < 1){
+const err109 = {instancePath:instancePath+"/feeds/description",schemaPath:"#/properties/feeds/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -4570,11 +4571,8 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data45.url !== undefined){
-let data52 = data45.url;
-if(typeof data52 === "string"){
-if(!pattern25.test(data52)){
-const err110 = {instancePath:instancePath+"/feeds/url",schemaPath:"#/$defs/absoluteUrl/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/?#]+[^\\s]*$"},message:"must match pattern \""+"^https?://[^\\s/?#]+[^\\s]*$"+"\""};
+else {
+const err110 = {instancePath:instancePath+"/feeds/description",schemaPath:"#/properties/feeds/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -4583,8 +4581,12 @@ vErrors.push(err110);
 }
 errors++;
 }
-if(!(formats8(data52))){
-const err111 = {instancePath:instancePath+"/feeds/url",schemaPath:"#/$defs/absoluteUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+if(data46.url !== undefined){
+let data53 = data46.url;
+if(typeof data53 === "string"){
+if(!pattern25.test(data53)){
+const err111 = {instancePath:instancePath+"/feeds/url",schemaPath:"#/$defs/absoluteUrl/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/?#]+[^\\s]*$"},message:"must match pattern \""+"^https?://[^\\s/?#]+[^\\s]*$"+"\""};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -4593,9 +4595,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-}
-else {
-const err112 = {instancePath:instancePath+"/feeds/url",schemaPath:"#/$defs/absoluteUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(formats8(data53))){
+const err112 = {instancePath:instancePath+"/feeds/url",schemaPath:"#/$defs/absoluteUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -4605,11 +4606,8 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data45.base !== undefined){
-let data53 = data45.base;
-if(typeof data53 === "string"){
-if(!pattern25.test(data53)){
-const err113 = {instancePath:instancePath+"/feeds/base",schemaPath:"#/$defs/absoluteUrl/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/?#]+[^\\s]*$"},message:"must match pattern \""+"^https?://[^\\s/?#]+[^\\s]*$"+"\""};
+else {
+const err113 = {instancePath:instancePath+"/feeds/url",schemaPath:"#/$defs/absoluteUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -4618,8 +4616,12 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(!(formats8(data53))){
-const err114 = {instancePath:instancePath+"/feeds/base",schemaPath:"#/$defs/absoluteUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+if(data46.base !== undefined){
+let data54 = data46.base;
+if(typeof data54 === "string"){
+if(!pattern25.test(data54)){
+const err114 = {instancePath:instancePath+"/feeds/base",schemaPath:"#/$defs/absoluteUrl/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/?#]+[^\\s]*$"},message:"must match pattern \""+"^https?://[^\\s/?#]+[^\\s]*$"+"\""};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -4628,9 +4630,8 @@ vErrors.push(err114);
 }
 errors++;
 }
-}
-else {
-const err115 = {instancePath:instancePath+"/feeds/base",schemaPath:"#/$defs/absoluteUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(formats8(data54))){
+const err115 = {instancePath:instancePath+"/feeds/base",schemaPath:"#/$defs/absoluteUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -4640,9 +4641,8 @@ vErrors.push(err115);
 errors++;
 }
 }
-}
 else {
-const err116 = {instancePath:instancePath+"/feeds",schemaPath:"#/properties/feeds/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err116 = {instancePath:instancePath+"/feeds/base",schemaPath:"#/$defs/absoluteUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -4652,12 +4652,9 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data.newsSitemap !== undefined){
-let data54 = data.newsSitemap;
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-for(const key14 in data54){
-if(!(((key14 === "enabled") || (key14 === "now")) || (key14 === "publicationName"))){
-const err117 = {instancePath:instancePath+"/newsSitemap",schemaPath:"#/properties/newsSitemap/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+}
+else {
+const err117 = {instancePath:instancePath+"/feeds",schemaPath:"#/properties/feeds/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -4667,9 +4664,12 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data54.enabled !== undefined){
-if(typeof data54.enabled !== "boolean"){
-const err118 = {instancePath:instancePath+"/newsSitemap/enabled",schemaPath:"#/properties/newsSitemap/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.newsSitemap !== undefined){
+let data55 = data.newsSitemap;
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+for(const key14 in data55){
+if(!(((key14 === "enabled") || (key14 === "now")) || (key14 === "publicationName"))){
+const err118 = {instancePath:instancePath+"/newsSitemap",schemaPath:"#/properties/newsSitemap/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -4679,11 +4679,9 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data54.now !== undefined){
-let data56 = data54.now;
-if(typeof data56 === "string"){
-if(!pattern23.test(data56)){
-const err119 = {instancePath:instancePath+"/newsSitemap/now",schemaPath:"#/$defs/dateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:(?:0\\d|1[0-3]):[0-5]\\d|14:00))$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:(?:0\\d|1[0-3]):[0-5]\\d|14:00))$"+"\""};
+if(data55.enabled !== undefined){
+if(typeof data55.enabled !== "boolean"){
+const err119 = {instancePath:instancePath+"/newsSitemap/enabled",schemaPath:"#/properties/newsSitemap/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -4692,8 +4690,12 @@ vErrors.push(err119);
 }
 errors++;
 }
-if(!(formats2.validate(data56))){
-const err120 = {instancePath:instancePath+"/newsSitemap/now",schemaPath:"#/$defs/dateTime/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+}
+if(data55.now !== undefined){
+let data57 = data55.now;
+if(typeof data57 === "string"){
+if(!pattern23.test(data57)){
+const err120 = {instancePath:instancePath+"/newsSitemap/now",schemaPath:"#/$defs/dateTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:(?:0\\d|1[0-3]):[0-5]\\d|14:00))$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:(?:0\\d|1[0-3]):[0-5]\\d|14:00))$"+"\""};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -4702,9 +4704,8 @@ vErrors.push(err120);
 }
 errors++;
 }
-}
-else {
-const err121 = {instancePath:instancePath+"/newsSitemap/now",schemaPath:"#/$defs/dateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(formats2.validate(data57))){
+const err121 = {instancePath:instancePath+"/newsSitemap/now",schemaPath:"#/$defs/dateTime/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -4714,11 +4715,8 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data54.publicationName !== undefined){
-let data57 = data54.publicationName;
-if(typeof data57 === "string"){
-if(func2(data57) < 1){
-const err122 = {instancePath:instancePath+"/newsSitemap/publicationName",schemaPath:"#/properties/newsSitemap/properties/publicationName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err122 = {instancePath:instancePath+"/newsSitemap/now",schemaPath:"#/$defs/dateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -4728,8 +4726,11 @@ vErrors.push(err122);
 errors++;
 }
 }
-else {
-const err123 = {instancePath:instancePath+"/newsSitemap/publicationName",schemaPath:"#/properties/newsSitemap/properties/publicationName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data55.publicationName !== undefined){
+let data58 = data55.publicationName;
+if(typeof data58 === "string"){
+if(func2(data58) < 1){
+const err123 = {instancePath:instancePath+"/newsSitemap/publicationName",schemaPath:"#/properties/newsSitemap/properties/publicationName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -4739,9 +4740,8 @@ vErrors.push(err123);
 errors++;
 }
 }
-}
 else {
-const err124 = {instancePath:instancePath+"/newsSitemap",schemaPath:"#/properties/newsSitemap/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err124 = {instancePath:instancePath+"/newsSitemap/publicationName",schemaPath:"#/properties/newsSitemap/properties/publicationName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -4753,12 +4753,24 @@ errors++;
 }
 }
 else {
-const err125 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err125 = {instancePath:instancePath+"/newsSitemap",schemaPath:"#/properties/newsSitemap/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err125];
 }
 else {
 vErrors.push(err125);
+}
+errors++;
+}
+}
+}
+else {
+const err126 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
 }
 errors++;
 }

@@ -5,20 +5,24 @@
 // table, `lineRules`. Pure; no messages.
 
 /** What a non-body line is, and where the extractor files it. */
-export type LineKind =
-  | 'envelope'
-  | 'status'
-  | 'editor-note'
-  | 'summary'
-  | 'caption'
-  | 'credit'
-  | 'signature'
-  | 'divider'
-  | 'notebook'
-  | 'leftover'
-  | 'copyright'
-  | 'timestamp'
-  | 'end-note'
+/** What a line rule makes of a line; also the rule id of its info message. */
+export const lineKinds = [
+  'envelope',
+  'status',
+  'editor-note',
+  'summary',
+  'caption',
+  'credit',
+  'signature',
+  'divider',
+  'notebook',
+  'leftover',
+  'copyright',
+  'timestamp',
+  'end-note'
+] as const
+
+export type LineKind = (typeof lineKinds)[number]
 
 // Wire keyword or slug line: `Switzerland/migration/UN/`, `BC-Argentina-Cancer`.
 const slugLine =

@@ -25,6 +25,11 @@ export const monthNames = [
 /** Their first three letters, as abbreviations start. */
 const months = monthNames.map((name) => name.slice(0, 3))
 
+/** The English abbreviations as printed, `Jan` to `Dec` (RFC 822 has them too). */
+export const monthAbbreviations: readonly string[] = months.map(
+  (name) => `${name.charAt(0).toUpperCase()}${name.slice(1)}`
+)
+
 // Zones whose abbreviation fixes one offset. `ET`, `PT`, `IST` (India or
 // Ireland) and the like do not, and are left out on purpose.
 const zones: Record<string, string> = {

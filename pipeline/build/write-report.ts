@@ -1,0 +1,201 @@
+// Writes the build report's whole-build files after the last article and
+// the channels: `report/index.html` (rendered by `report/index-page.ts`
+// from the rows `report-rows.ts` collected) and `report/report.css`, each
+// atomically and only when its bytes changed. The articles' pages are
+// their own outputs (`build-article.ts`). Which articles the feeds and the
+// news sitemap list is worked out here from the entries the channels were
+// written from, as `write-channels.ts` selects them. What it wrote is
+// recorded in the output folder's state folder, so that a build with the
+// report off removes it. ruleIds: `write-error` (fatal, on the index: the
+// report could not be written; the outputs are), `removed-output` (info:
+// the report of an earlier build, removed when the report is off).
+import {lstatSync, readFileSync, rmdirSync, rmSync} from 'node:fs'
+import path from 'node:path'
+import {VFile} from 'vfile'
+import {newestFirst} from '../emit/feed-entry.js'
+import {toNewsSitemap} from '../emit/to-news-sitemap.js'
+import {fail} from '../messages.js'
+import {type IndexInput, renderIndexPage} from '../report/index-page.js'
+import {
+  reportFolder,
+  reportIndexName,
+  reportStylesheetName
+} from '../report/report-names.js'
+import {reportStylesheet} from '../report/report-style.js'
+import type {Config} from '../types.js'
+import type {CollectedEntries} from './channels.js'
+import {codeOf, writeAtomic} from './files.js'
+import {removeTemporaries} from './temporaries.js'
+
+const source = 'copydesk'
+
+/** What writing or removing the report did. */
+export interface ReportWritten {
+  /** The reports that have messages. */
+  files: VFile[]
+  /** Display paths written. */
+  written: string[]
+  /** Files removed (the report turned off). */
+  removed: number
+}
+
+/** The articles each channel lists, by input path. */
+export interface ChannelMembers {
+  feeds: ReadonlySet<string>
+  newsSitemap: ReadonlySet<string>
+}
+
+/**
+ * Which articles the feeds and the news sitemap list, from the entries
+ * they are written from: the newest `length` with one per URL for the
+ * feeds, and for the sitemap those `toNewsSitemap` does not leave out.
+ */
+export function channelMembers(
+  config: Config,
+  collected: CollectedEntries
+): ChannelMembers {
+  const {settings, newest} = collected
+  const feeds = new Set<string>()
+  const urls = new Set<string>()
+  for (const entry of [...collected.feed].sort(newestFirst)) {
+    if (feeds.size === settings.length) break
+    if (urls.has(entry.url)) continue
+    urls.add(entry.url)
+    feeds.add(entry.path)
+  }
+  const newsSitemap = new Set<string>()
+  if (newest && settings.newsSitemap && settings.publicationName) {
+    try {
+      const base = config.feeds?.base ?? config.baseUrl
+      const sitemap = toNewsSitemap(collected.recent, {
+        now: settings.now ?? newest.datePublished,
+        publicationName: settings.publicationName,
+        ...(base === undefined
+          ? {}
+          : {base: base.endsWith('/') ? base : `${base}/`})
+      })
+      const left = new Set(sitemap.left.map((item) => item.path))
+      // No file, no sitemap: every entry was left out.
+      if (sitemap.files.length > 0) {
+        for (const entry of collected.recent) {
+          if (!left.has(entry.path)) newsSitemap.add(entry.path)
+        }
+      }
+    } catch {
+      // A reference time the sitemap refuses: `write-channels` reports it.
+    }
+  }
+  return {feeds, newsSitemap}
+}
+
+/** The record, in the state folder, of the report's whole-build files. */
+const recordName = 'report.json'
+
+/**
+ * Write the index and the stylesheet of the report into `outputRoot`;
+ * `display` turns a name in the output folder into the path reports give.
+ */
+export async function writeReport(options: {
+  outputRoot: string
+  stateFolder: string
+  display: (name: string) => string
+  index: IndexInput
+}): Promise<ReportWritten> {
+  const {outputRoot, display} = options
+  const done: ReportWritten = {files: [], written: [], removed: 0}
+  // No other build writes this folder: its temporaries are a dead build's.
+  await removeTemporaries(path.join(outputRoot, reportFolder), [
+    '.html',
+    '.css'
+  ])
+  const file = new VFile({path: display(reportIndexName)})
+  try {
+    for (const [name, text] of [
+      [reportStylesheetName, reportStylesheet],
+      [reportIndexName, renderIndexPage(options.index)]
+    ] as const) {
+      if (writeIfChanged(path.join(outputRoot, name), text)) {
+        done.written.push(display(name))
+      }
+    }
+    writeAtomic(
+      path.join(options.stateFolder, recordName),
+      JSON.stringify({
+        version: 1,
+        files: [reportIndexName, reportStylesheetName]
+      })
+    )
+  } catch (error) {
+    fail(
+      file,
+      `Unexpected write failure (${codeOf(error)}), expected \`${reportFolder}/\` to be a folder copydesk can write in the output folder; the report's index is not written`,
+      'write-error'
+    )
+    done.files.push(file)
+  }
+  return done
+}
+
+/**
+ * With the report off, remove the index and stylesheet an earlier build
+ * wrote (the articles' pages go with their outputs), and the report's
+ * folder when nothing else is left in it.
+ */
+export function removeReport(options: {
+  outputRoot: string
+  stateFolder: string
+  display: (name: string) => string
+}): ReportWritten {
+  const {outputRoot, stateFolder, display} = options
+  const done: ReportWritten = {files: [], written: [], removed: 0}
+  const record = path.join(stateFolder, recordName)
+  let names: string[]
+  try {
+    names = (JSON.parse(readFileSync(record, 'utf8')) as {files: string[]})
+      .files
+  } catch {
+    return done
+  }
+  const file = new VFile({path: display('.')})
+  for (const name of names) {
+    const target = path.join(outputRoot, name)
+    try {
+      if (!lstatSync(target).isFile()) continue
+      rmSync(target)
+    } catch {
+      // Gone already, or not ours to remove.
+      continue
+    }
+    done.removed++
+    file.info(`Removed \`${name}\`, a file of the report, which is off`, {
+      ruleId: 'removed-output',
+      source
+    })
+  }
+  for (const folder of [`${reportFolder}/articles`, reportFolder]) {
+    try {
+      rmdirSync(path.join(outputRoot, folder))
+    } catch {
+      // Not empty, or not there.
+    }
+  }
+  rmSync(record, {force: true})
+  if (file.messages.length > 0) done.files.push(file)
+  return done
+}
+
+/**
+ * Write `text` to `target` unless it holds it already; whether it wrote.
+ * Only a plain file is read or replaced.
+ */
+function writeIfChanged(target: string, text: string): boolean {
+  const info = lstatSync(target, {throwIfNoEntry: false})
+  if (info && !info.isFile()) {
+    throw Object.assign(new Error(`not a file: ${target}`), {
+      code: info.isDirectory() ? 'EISDIR' : 'EEXIST'
+    })
+  }
+  if (info && readFileSync(target, 'utf8') === text) return false
+  writeAtomic(target, text)
+  return true
+}
