@@ -197,3 +197,33 @@ describe('one build at a time', () => {
     )
   })
 })
+
+describe('one build at a time, in one process', () => {
+  it('refuses a build an embedder starts while another of its builds holds the folder', async () => {
+    const {build} = await import('../pipeline/build/build.js')
+    const {takeOutputFolder} = await import(
+      '../pipeline/build/output-folder.js'
+    )
+    await put('input/a.txt', article('Held here'))
+    const outputRoot = path.join(project, 'output')
+    // What a build of this process does first: take the folder.
+    const held = await takeOutputFolder({
+      outputRoot,
+      stateFolder: path.dirname(lockOf()),
+      display: 'output'
+    })
+    if (!('release' in held)) throw new Error(held.messages.map(String).join())
+    const options = {cwd: project, inputs: [], output: 'output'}
+    const refused = await build(options)
+    expect(
+      refused.files.flatMap((file) =>
+        file.messages.map((message) => message.ruleId)
+      )
+    ).toEqual(['output-locked'])
+    expect(await listOutput()).toEqual([])
+    held.release()
+    const built = await build(options)
+    expect(built.tally.built).toBe(1)
+    await expect(readFile(lockOf())).rejects.toThrow(/ENOENT/)
+  })
+})

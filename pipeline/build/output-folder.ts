@@ -8,7 +8,16 @@
 // ruleIds: `output-locked`, `output-unwritable` (fatal: nothing is built),
 // `removed-output` (info: one per file removed).
 import {constants, readFileSync, rmdirSync, rmSync} from 'node:fs'
-import {access, mkdir, readdir, rmdir, stat, writeFile} from 'node:fs/promises'
+import {
+  access,
+  link,
+  mkdir,
+  readdir,
+  rm,
+  rmdir,
+  stat,
+  writeFile
+} from 'node:fs/promises'
 import {hostname} from 'node:os'
 import path from 'node:path'
 import {VFile} from 'vfile'
@@ -54,6 +63,7 @@ export async function takeOutputFolder(options: {
   }
   const location = path.join(stateFolder, 'lock')
   const release = () => {
+    heldHere.delete(location)
     rmSync(location, {force: true})
     if (made) removeEmptyFoldersSync(path.dirname(made), stateFolder)
   }
@@ -64,7 +74,8 @@ export async function takeOutputFolder(options: {
   }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      await writeFile(location, JSON.stringify(owner), {flag: 'wx'})
+      await createWhole(location, JSON.stringify(owner))
+      heldHere.add(location)
       return {release}
     } catch (error) {
       if (codeOf(error) !== 'EEXIST') {
@@ -73,7 +84,7 @@ export async function takeOutputFolder(options: {
       }
     }
     const holder = readOwner(location)
-    if (holder && isRunning(holder)) {
+    if (holder && isRunning(holder, location)) {
       const file = new VFile({path: display})
       fail(
         file,
@@ -158,11 +169,33 @@ function readOwner(location: string): LockOwner | undefined {
   }
 }
 
-/** Whether the process holding a lock is still running. */
-function isRunning(owner: LockOwner): boolean {
+/**
+ * Create `location` with `text`, failing with EEXIST when it exists: the
+ * text is written to a temporary first and hard-linked into place, so that
+ * no reader ever sees the lock without its owner.
+ */
+async function createWhole(location: string, text: string): Promise<void> {
+  const temporary = `${location}.${process.pid}.${lockAttempts++}`
+  await writeFile(temporary, text)
+  try {
+    await link(temporary, location)
+  } finally {
+    await rm(temporary, {force: true})
+  }
+}
+
+let lockAttempts = 0
+
+/** Locks this process holds: two builds of one embedder share its pid. */
+const heldHere = new Set<string>()
+
+/** Whether the process holding the lock at `location` is still running. */
+function isRunning(owner: LockOwner, location: string): boolean {
   // Another machine's process cannot be checked: it holds the lock.
   if (owner.host !== hostname()) return true
-  if (owner.pid === process.pid) return false
+  // This process: held while one of its builds runs, else a dead one's pid
+  // that this process was given again.
+  if (owner.pid === process.pid) return heldHere.has(location)
   try {
     process.kill(owner.pid, 0)
     return true
