@@ -126,6 +126,35 @@ describe('deleted articles', () => {
     ])
   })
 
+  it('removes a channel file a build no longer writes, and only that', async () => {
+    await put('input/a.txt', article('Feed story'))
+    await put('input/a.meta.json', dated(1))
+    expect((await runCliIn(project, ['build'])).code).toBe(0)
+    expect(await listOutput()).toContain('feed.rss')
+    await writeFile(
+      path.join(project, 'copydesk.config.json'),
+      JSON.stringify({
+        publisher: {name: 'Courier', url: 'https://courier.example/'},
+        language: 'en',
+        feeds: {rss: false}
+      })
+    )
+    const run = await runCliIn(project, ['build', '--verbose'])
+    expect(run.code).toBe(0)
+    expect(await listOutput()).toEqual([
+      'a.head.html',
+      'a.jsonld',
+      'a.ninjs.json',
+      'a.nitf.xml',
+      'feed.atom',
+      'feed.json',
+      'news-sitemap.xml'
+    ])
+    expect(run.stderr).toMatch(
+      /info\s+Removed `feed\.rss`, a channel file this build no longer writes\s+removed-output/
+    )
+  })
+
   it('keeps the outputs of an article that now fails', async () => {
     await put('input/e.txt', article('Good once'))
     expect((await runCliIn(project, ['build'])).code).toBe(0)

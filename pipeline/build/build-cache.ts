@@ -50,7 +50,9 @@ export interface BuildCache {
    * The channels' report when `state` (what they are written from) is the
    * one they were last written from and their files are as written then.
    */
-  lookupChannels(state: string): PlainFile[] | undefined
+  lookupChannels(
+    state: string
+  ): {files: PlainFile[]; names: string[]} | undefined
   /** Record the channels written from `state`: their report and files. */
   recordChannels(state: string, files: PlainFile[], names: string[]): void
 }
@@ -122,7 +124,9 @@ export async function openCache(options: CacheOptions): Promise<BuildCache> {
       if (options.force) return undefined
       const entry = readEntry<ChannelsEntry>(channelsLocation)
       if (entry?.key !== hash(`${base}\0${state}`)) return undefined
-      return intact(entry.written) ? entry.files : undefined
+      return intact(entry.written)
+        ? {files: entry.files, names: entry.written.map((file) => file.path)}
+        : undefined
     },
     recordChannels(state, files, names) {
       try {

@@ -43,6 +43,7 @@ import {
 } from './inputs.js'
 import {addCounts, countMessages, type MessageCounts} from './message-counts.js'
 import {
+  channelsKey,
   type Manifest,
   readManifest,
   removeOrphans,
@@ -560,9 +561,10 @@ async function buildChannels(
   const state = JSON.stringify(collected)
   const kept = run.cache.lookupChannels(state)
   if (kept) {
+    run.manifest[channelsKey] = kept.names
     reports.add({
-      files: kept.map(fromPlainFile),
-      counts: countMessages(kept),
+      files: kept.files.map(fromPlainFile),
+      counts: countMessages(kept.files),
       written: [],
       unchanged: false
     })
@@ -578,6 +580,7 @@ async function buildChannels(
   for (const file of channelsWritten.files) {
     applyRuleLevels(file, run.settings.config.rules)
   }
+  run.manifest[channelsKey] = channelsWritten.present
   const plain = channelsWritten.files.map(toPlainFile)
   // Nothing written: nothing to serve next time (and no cache folder made
   // for a build that wrote nothing).

@@ -205,8 +205,14 @@ function isRunning(owner: LockOwner, location: string): boolean {
   }
 }
 
-/** The outputs copydesk wrote, by article stem, relative to the output folder. */
+/**
+ * The outputs copydesk wrote, by article stem, relative to the output
+ * folder; the channels' files (feeds, news sitemap) under `channelsKey`.
+ */
 export type Manifest = Record<string, string[]>
+
+/** The manifest's key for the channels' files: no article has an empty stem. */
+export const channelsKey = ''
 
 const manifestVersion = 1
 
@@ -269,7 +275,7 @@ export async function removeOrphans(options: {
       }
       removed++
       file.info(
-        `Removed \`${output}\`, ${stem in now ? `an output article \`${stem}\` no longer has` : `an output of article \`${stem}\`, whose input is gone`}`,
+        `Removed \`${output}\`, ${stem === channelsKey ? 'a channel file this build no longer writes' : stem in now ? `an output article \`${stem}\` no longer has` : `an output of article \`${stem}\`, whose input is gone`}`,
         {ruleId: 'removed-output', source}
       )
       await removeEmptyFolders(outputRoot, path.dirname(absolute))
