@@ -237,7 +237,9 @@ export function writeManifest(
   outputs: Manifest,
   before: Manifest
 ): void {
-  if (Object.keys(outputs).length === 0 && Object.keys(before).length === 0) {
+  const empty = (manifest: Manifest) =>
+    Object.values(manifest).every((outputs) => outputs.length === 0)
+  if (empty(outputs) && empty(before)) {
     return
   }
   writeAtomic(
