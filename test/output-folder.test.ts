@@ -256,3 +256,47 @@ describe('one build at a time, in one process', () => {
     await expect(readFile(lockOf())).rejects.toThrow(/ENOENT/)
   })
 })
+
+describe('the manifest', () => {
+  it('names an output by its suffix when it is `<stem><suffix>`, else by its path', async () => {
+    const {manifestEntry} = await import('../pipeline/build/output-folder.js')
+    expect(manifestEntry('world/b', 'world/b.jsonld')).toBe('.jsonld')
+    // The same string for every article: one suffix, shared.
+    expect(manifestEntry('a', 'a.nitf.xml')).toBe(
+      manifestEntry('c/d', 'c/d.nitf.xml')
+    )
+    expect(manifestEntry('report', 'report/articles/report.html')).toBe(
+      '/report/articles/report.html'
+    )
+    expect(manifestEntry('', 'feed.atom')).toBe('/feed.atom')
+  })
+
+  it('still reads a manifest of full paths that an earlier version wrote', async () => {
+    await put('input/a.txt', article('Kept story'))
+    await put('input/gone.txt', article('Gone story'))
+    expect((await runCliIn(project, ['build'])).code).toBe(0)
+    await writeFile(
+      path.join(path.dirname(lockOf()), 'manifest.json'),
+      JSON.stringify({
+        version: 1,
+        outputs: {
+          a: ['a.head.html', 'a.jsonld', 'a.ninjs.json', 'a.nitf.xml'],
+          gone: [
+            'gone.head.html',
+            'gone.jsonld',
+            'gone.ninjs.json',
+            'gone.nitf.xml'
+          ]
+        }
+      })
+    )
+    await rm(path.join(project, 'input/gone.txt'))
+    expect((await runCliIn(project, ['build'])).code).toBe(0)
+    expect(await listOutput()).toEqual([
+      'a.head.html',
+      'a.jsonld',
+      'a.ninjs.json',
+      'a.nitf.xml'
+    ])
+  })
+})

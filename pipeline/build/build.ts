@@ -45,6 +45,7 @@ import {addCounts, countMessages, type MessageCounts} from './message-counts.js'
 import {
   channelsKey,
   type Manifest,
+  manifestEntry,
   readManifest,
   removeOrphans,
   takeOutputFolder,
@@ -513,7 +514,11 @@ function settle(
   slot.report = articleReport(run, result, unchanged)
   slot.built = {result, display: task.display}
   if (result.fatal) keepOutputs(run, task.stem)
-  else run.manifest[task.stem] = result.written.map((file) => file.path)
+  else {
+    run.manifest[task.stem] = result.written.map((file) =>
+      manifestEntry(task.stem, file.path)
+    )
+  }
   run.progress()
 }
 
@@ -561,7 +566,9 @@ async function buildChannels(
   const state = JSON.stringify(collected)
   const kept = run.cache.lookupChannels(state)
   if (kept) {
-    run.manifest[channelsKey] = kept.names
+    run.manifest[channelsKey] = kept.names.map((name) =>
+      manifestEntry(channelsKey, name)
+    )
     reports.add({
       files: kept.files.map(fromPlainFile),
       counts: countMessages(kept.files),
@@ -580,7 +587,9 @@ async function buildChannels(
   for (const file of channelsWritten.files) {
     applyRuleLevels(file, run.settings.config.rules)
   }
-  run.manifest[channelsKey] = channelsWritten.present
+  run.manifest[channelsKey] = channelsWritten.present.map((name) =>
+    manifestEntry(channelsKey, name)
+  )
   const plain = channelsWritten.files.map(toPlainFile)
   // Nothing written: nothing to serve next time (and no cache folder made
   // for a build that wrote nothing).

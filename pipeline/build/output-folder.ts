@@ -206,15 +206,46 @@ function isRunning(owner: LockOwner, location: string): boolean {
 }
 
 /**
- * The outputs copydesk wrote, by article stem, relative to the output
- * folder; the channels' files (feeds, news sitemap) under `channelsKey`.
+ * The outputs copydesk wrote, by article stem, as `manifestEntry` names
+ * them; the channels' files (feeds, news sitemap) under `channelsKey`.
  */
 export type Manifest = Record<string, string[]>
+
+// One string per suffix for the whole build: 100,000 articles hold four
+// references each, not four paths (two manifests of full paths took about
+// 100 MB of heap at that size).
+const suffixes = new Map<string, string>()
+
+/**
+ * How the manifest names `output` (relative to the output folder) of the
+ * article `stem`: its suffix (from a dot) when it is `<stem><suffix>`,
+ * shared between articles, else `/` and the whole path (a report page, a
+ * channel file).
+ */
+export function manifestEntry(stem: string, output: string): string {
+  const suffix = output.slice(stem.length)
+  // Only a suffix that starts with a dot: `report` and its page
+  // `report/articles/report.html` share a start, not a suffix.
+  if (stem === '' || !output.startsWith(stem) || !suffix.startsWith('.')) {
+    return `/${output}`
+  }
+  let shared = suffixes.get(suffix)
+  if (shared === undefined) {
+    shared = suffix
+    suffixes.set(suffix, suffix)
+  }
+  return shared
+}
+
+/** The output path a manifest entry of the article `stem` names. */
+function outputOf(stem: string, entry: string): string {
+  return entry.startsWith('/') ? entry.slice(1) : `${stem}${entry}`
+}
 
 /** The manifest's key for the channels' files: no article has an empty stem. */
 export const channelsKey = ''
 
-const manifestVersion = 1
+const manifestVersion = 2
 
 /** The manifest the last build of this output folder left; empty if none. */
 export function readManifest(stateFolder: string): Manifest {
@@ -222,10 +253,27 @@ export function readManifest(stateFolder: string): Manifest {
     const value = JSON.parse(
       readFileSync(path.join(stateFolder, 'manifest.json'), 'utf8')
     ) as {version: number; outputs: Manifest}
-    return value.version === manifestVersion ? value.outputs : {}
+    if (value.version === 1) return fromFullPaths(value.outputs)
+    if (value.version !== manifestVersion) return {}
+    for (const [stem, entries] of Object.entries(value.outputs)) {
+      value.outputs[stem] = entries.map((entry) =>
+        manifestEntry(stem, outputOf(stem, entry))
+      )
+    }
+    return value.outputs
   } catch {
     return {}
   }
+}
+
+/** A manifest of the first format, full paths, in today's names. */
+function fromFullPaths(outputs: Manifest): Manifest {
+  return Object.fromEntries(
+    Object.entries(outputs).map(([stem, paths]) => [
+      stem,
+      paths.map((output) => manifestEntry(stem, output))
+    ])
+  )
 }
 
 /**
@@ -265,8 +313,9 @@ export async function removeOrphans(options: {
   let removed = 0
   for (const [stem, outputs] of Object.entries(before)) {
     const kept = new Set(now[stem] ?? [])
-    for (const output of outputs) {
-      if (kept.has(output)) continue
+    for (const entry of outputs) {
+      if (kept.has(entry)) continue
+      const output = outputOf(stem, entry)
       const absolute = path.join(outputRoot, output)
       try {
         rmSync(absolute)
