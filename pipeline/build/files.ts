@@ -1,5 +1,12 @@
 // Small helpers the build and its workers share: paths and atomic writes.
-import {mkdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import path from 'node:path'
 import {threadId} from 'node:worker_threads'
 
@@ -70,4 +77,21 @@ export function codeOf(error: unknown): string {
 
 export function toPosix(value: string): string {
   return value.split(path.sep).join('/')
+}
+
+/**
+ * Write `text` to `target` unless it holds it already; whether it wrote.
+ * Only a plain file is read or replaced: never a link out of the folder, a
+ * FIFO (reading it would hang) or a folder.
+ */
+export function writeIfChanged(target: string, text: string): boolean {
+  const info = lstatSync(target, {throwIfNoEntry: false})
+  if (info && !info.isFile()) {
+    throw Object.assign(new Error(`not a file: ${target}`), {
+      code: info.isDirectory() ? 'EISDIR' : 'EEXIST'
+    })
+  }
+  if (info && readFileSync(target, 'utf8') === text) return false
+  writeAtomic(target, text)
+  return true
 }

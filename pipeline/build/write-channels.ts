@@ -14,7 +14,7 @@
 // of a URL or a date; when none has both, no channel is written),
 // `empty-news-sitemap` (info: no article in the window, no sitemap), and
 // `internal-error` (a bug).
-import {lstatSync, readdirSync, readFileSync, rmSync} from 'node:fs'
+import {lstatSync, readdirSync, rmSync} from 'node:fs'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {configuredPublisher} from '../emit/channel-settings.js'
@@ -33,7 +33,7 @@ import {
 import {fail, failInternal} from '../messages.js'
 import type {Config} from '../types.js'
 import type {CollectedEntries} from './channels.js'
-import {codeOf, writeAtomic} from './files.js'
+import {codeOf, writeIfChanged} from './files.js'
 
 const source = 'copydesk'
 
@@ -131,23 +131,6 @@ function channelWriter(
     }
   }
   return writer
-}
-
-/**
- * Write `text` to `target` unless it holds it already; whether it wrote.
- * Only a plain file is read or replaced: never a link out of the folder, a
- * FIFO (reading it would hang) or a folder.
- */
-function writeIfChanged(target: string, text: string): boolean {
-  const info = lstatSync(target, {throwIfNoEntry: false})
-  if (info && !info.isFile()) {
-    throw Object.assign(new Error(`not a file: ${target}`), {
-      code: info.isDirectory() ? 'EISDIR' : 'EEXIST'
-    })
-  }
-  if (info && readFileSync(target, 'utf8') === text) return false
-  writeAtomic(target, text)
-  return true
 }
 
 /** Say, on the output folder, which articles no channel can list. */

@@ -24,7 +24,7 @@ import {
 import {reportStylesheet} from '../report/report-style.js'
 import type {Config} from '../types.js'
 import type {CollectedEntries} from './channels.js'
-import {codeOf, writeAtomic} from './files.js'
+import {codeOf, writeAtomic, writeIfChanged} from './files.js'
 import {removeTemporaries} from './temporaries.js'
 
 const source = 'copydesk'
@@ -182,20 +182,4 @@ export function removeReport(options: {
   rmSync(record, {force: true})
   if (file.messages.length > 0) done.files.push(file)
   return done
-}
-
-/**
- * Write `text` to `target` unless it holds it already; whether it wrote.
- * Only a plain file is read or replaced.
- */
-function writeIfChanged(target: string, text: string): boolean {
-  const info = lstatSync(target, {throwIfNoEntry: false})
-  if (info && !info.isFile()) {
-    throw Object.assign(new Error(`not a file: ${target}`), {
-      code: info.isDirectory() ? 'EISDIR' : 'EEXIST'
-    })
-  }
-  if (info && readFileSync(target, 'utf8') === text) return false
-  writeAtomic(target, text)
-  return true
 }

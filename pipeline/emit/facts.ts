@@ -8,7 +8,10 @@ import type {Root} from 'nlcst'
 import retextEnglish from 'retext-english'
 import {unified} from 'unified'
 import {canonicalAgency} from '../rules/agencies.js'
-import {splitDatelinePlace} from '../rules/dateline-place.js'
+import {
+  type DatelinePlace,
+  splitDatelinePlace
+} from '../rules/dateline-place.js'
 import type {Article, ArticleContext, Config, Meta} from '../types.js'
 import {findAuthorEntry, nameKey} from './author-directory.js'
 import {countWords} from './words.js'
@@ -39,24 +42,7 @@ export interface AuthorFacts {
 export type ImageFacts = NonNullable<Meta['images']>[number]
 
 /** The dateline's place as printed, split: each part is a substring of `text`, in reading order. */
-export interface PlaceFacts {
-  /** The location as printed (`ROSCOE, South Dakota`). */
-  text: string
-  city?: string
-  state?: string
-  region?: string
-  country?: string
-  /** The state's full name (`Wyoming` for `Wyo.`). */
-  stateName?: string
-  /** ISO 3166-2 code of the state (`US-WY`). */
-  stateCode?: string
-  /** The region's full name (`Ontario` for `Ont.`), when it is a known division. */
-  regionName?: string
-  /** ISO 3166-2 code of the region (`CA-ON`). */
-  regionCode?: string
-  /** ISO 3166-1 alpha-2 code: the printed country's, else that of the state or region. */
-  countryCode?: string
-}
+export type PlaceFacts = DatelinePlace
 
 /** Everything the per-article outputs need, resolved once. */
 export interface Facts {
