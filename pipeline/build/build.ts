@@ -26,7 +26,11 @@ import {outputSuffixes} from '../emit/formats.js'
 import {configName} from '../emit/output-names.js'
 import {checkConfig, validateConfigSchema} from '../json-schemas.js'
 import {applyRuleLevels, fail} from '../messages.js'
-import {reportFolder} from '../report/report-names.js'
+import {
+  reportFolder,
+  reportIndexName,
+  reportStylesheetName
+} from '../report/report-names.js'
 import type {Config} from '../types.js'
 import type {ArticleResult, ArticleTask, BuildSettings} from './article-task.js'
 import {type BuildCache, cacheFolderOf, openCache} from './build-cache.js'
@@ -48,6 +52,7 @@ import {
   manifestEntry,
   readManifest,
   removeOrphans,
+  reportKey,
   takeOutputFolder,
   writeManifest
 } from './output-folder.js'
@@ -197,6 +202,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     })
     await buildArticles(run, inputs, reports)
     if (run.channels) await buildChannels(run, run.channels, reports)
+    // The report's index and stylesheet, written last (they list what the
+    // clean-up removed), are in the manifest like every output.
+    if (run.report) {
+      run.manifest[reportKey] = [reportIndexName, reportStylesheetName].map(
+        (name) => manifestEntry(reportKey, name)
+      )
+    }
     const {report, removed} = await removeOrphans({
       outputRoot,
       display,
@@ -205,7 +217,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     })
     writeManifest(stateFolder, run.manifest, before)
     if (report) reports.add({...reportOf(report), removed})
-    await buildReport(run, {stateFolder, reports, started})
+    if (run.report) await writeReportIndex(run, run.report, {reports, started})
   } finally {
     lock.release()
   }
@@ -608,38 +620,21 @@ async function buildChannels(
 }
 
 /**
- * With the report on, write its index (every article of the build, the
- * channels they went into, the reports of the build's other files, and
- * how long this run took); with it off, remove what an earlier build's
- * report left.
+ * Write the report's index (every article of the build, the channels they
+ * went into, the reports of the build's other files, and how long this run
+ * took) and its stylesheet. With the report off, the manifest's clean-up
+ * removed what an earlier build's report left.
  */
-async function buildReport(
+async function writeReportIndex(
   run: ArticleRun,
-  options: {
-    stateFolder: string
-    reports: ReportCollector
-    started: number
-  }
+  collector: NonNullable<ArticleRun['report']>,
+  options: {reports: ReportCollector; started: number}
 ): Promise<void> {
-  const {stateFolder, reports} = options
-  const {writeReport, removeReport, channelMembers} = await import(
-    './write-report.js'
-  )
+  const {reports} = options
+  const {writeReport, channelMembers} = await import('./write-report.js')
   const display = (name: string) => outputDisplay(run, name)
   const {config} = run.settings
-  if (!run.report) {
-    const removed = removeReport({
-      outputRoot: run.outputRoot,
-      stateFolder,
-      display
-    })
-    for (const file of removed.files) {
-      applyRuleLevels(file, config.rules)
-      reports.add({...reportOf(file), removed: removed.removed})
-    }
-    return
-  }
-  const {rows, files} = run.report
+  const {rows, files} = collector
   if (run.channels) {
     const members = channelMembers(config, run.channels.collected())
     for (const row of rows) {
@@ -649,7 +644,7 @@ async function buildReport(
   }
   for (const report of reports.buildFiles()) {
     for (const file of report.files) {
-      run.report.addFile({
+      collector.addFile({
         path: inReport(run, file.path),
         messages: file.messages
       })
@@ -659,7 +654,6 @@ async function buildReport(
   const tally = reports.tally()
   const written = await writeReport({
     outputRoot: run.outputRoot,
-    stateFolder,
     display,
     index: {
       rows,

@@ -245,6 +245,12 @@ function outputOf(stem: string, entry: string): string {
 /** The manifest's key for the channels' files: no article has an empty stem. */
 export const channelsKey = ''
 
+/**
+ * The manifest's key for the report's whole-build files (its index and
+ * stylesheet): no article's stem starts with `/`.
+ */
+export const reportKey = '/report'
+
 const manifestVersion = 2
 
 /** The manifest the last build of this output folder left; empty if none. */
@@ -325,14 +331,23 @@ export async function removeOrphans(options: {
         throw error
       }
       removed++
-      file.info(
-        `Removed \`${output}\`, ${stem === channelsKey ? 'a channel file this build no longer writes' : stem in now ? `an output article \`${stem}\` no longer has` : `an output of article \`${stem}\`, whose input is gone`}`,
-        {ruleId: 'removed-output', source}
-      )
+      file.info(`Removed \`${output}\`, ${orphanOf(stem, now)}`, {
+        ruleId: 'removed-output',
+        source
+      })
       await removeEmptyFolders(outputRoot, path.dirname(absolute))
     }
   }
   return removed > 0 ? {report: file, removed} : {removed}
+}
+
+/** What a removed output was, for its message. */
+function orphanOf(stem: string, now: Manifest): string {
+  if (stem === channelsKey) return 'a channel file this build no longer writes'
+  if (stem === reportKey) return 'a file of the report, which is off'
+  return stem in now
+    ? `an output article \`${stem}\` no longer has`
+    : `an output of article \`${stem}\`, whose input is gone`
 }
 
 /** Remove `folder` and its parents up to `root` while they are empty. */

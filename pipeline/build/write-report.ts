@@ -4,12 +4,10 @@
 // atomically and only when its bytes changed. The articles' pages are
 // their own outputs (`build-article.ts`). Which articles the feeds and the
 // news sitemap list is worked out here from the entries the channels were
-// written from, as `write-channels.ts` selects them. What it wrote is
-// recorded in the output folder's state folder, so that a build with the
-// report off removes it. ruleIds: `write-error` (fatal, on the index: the
-// report could not be written; the outputs are), `removed-output` (info:
-// the report of an earlier build, removed when the report is off).
-import {lstatSync, readFileSync, rmdirSync, rmSync} from 'node:fs'
+// written from, as `write-channels.ts` selects them. Both files are in the
+// output folder's manifest (`output-folder.ts`), so that a build with the
+// report off removes them with the other orphans. ruleIds: `write-error`
+// (fatal, on the index: the report could not be written; the outputs are).
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {newestFirst} from '../emit/feed-entry.js'
@@ -24,19 +22,15 @@ import {
 import {reportStylesheet} from '../report/report-style.js'
 import type {Config} from '../types.js'
 import type {CollectedEntries} from './channels.js'
-import {codeOf, writeAtomic, writeIfChanged} from './files.js'
+import {codeOf, writeIfChanged} from './files.js'
 import {removeTemporaries} from './temporaries.js'
 
-const source = 'copydesk'
-
-/** What writing or removing the report did. */
+/** What writing the report did. */
 export interface ReportWritten {
   /** The reports that have messages. */
   files: VFile[]
   /** Display paths written. */
   written: string[]
-  /** Files removed (the report turned off). */
-  removed: number
 }
 
 /** The articles each channel lists, by input path. */
@@ -88,21 +82,17 @@ export function channelMembers(
   return {feeds, newsSitemap}
 }
 
-/** The record, in the state folder, of the report's whole-build files. */
-const recordName = 'report.json'
-
 /**
  * Write the index and the stylesheet of the report into `outputRoot`;
  * `display` turns a name in the output folder into the path reports give.
  */
 export async function writeReport(options: {
   outputRoot: string
-  stateFolder: string
   display: (name: string) => string
   index: IndexInput
 }): Promise<ReportWritten> {
   const {outputRoot, display} = options
-  const done: ReportWritten = {files: [], written: [], removed: 0}
+  const done: ReportWritten = {files: [], written: []}
   // No other build writes this folder: its temporaries are a dead build's.
   await removeTemporaries(path.join(outputRoot, reportFolder), [
     '.html',
@@ -118,13 +108,6 @@ export async function writeReport(options: {
         done.written.push(display(name))
       }
     }
-    writeAtomic(
-      path.join(options.stateFolder, recordName),
-      JSON.stringify({
-        version: 1,
-        files: [reportIndexName, reportStylesheetName]
-      })
-    )
   } catch (error) {
     fail(
       file,
@@ -133,53 +116,5 @@ export async function writeReport(options: {
     )
     done.files.push(file)
   }
-  return done
-}
-
-/**
- * With the report off, remove the index and stylesheet an earlier build
- * wrote (the articles' pages go with their outputs), and the report's
- * folder when nothing else is left in it.
- */
-export function removeReport(options: {
-  outputRoot: string
-  stateFolder: string
-  display: (name: string) => string
-}): ReportWritten {
-  const {outputRoot, stateFolder, display} = options
-  const done: ReportWritten = {files: [], written: [], removed: 0}
-  const record = path.join(stateFolder, recordName)
-  let names: string[]
-  try {
-    names = (JSON.parse(readFileSync(record, 'utf8')) as {files: string[]})
-      .files
-  } catch {
-    return done
-  }
-  const file = new VFile({path: display('.')})
-  for (const name of names) {
-    const target = path.join(outputRoot, name)
-    try {
-      if (!lstatSync(target).isFile()) continue
-      rmSync(target)
-    } catch {
-      // Gone already, or not ours to remove.
-      continue
-    }
-    done.removed++
-    file.info(`Removed \`${name}\`, a file of the report, which is off`, {
-      ruleId: 'removed-output',
-      source
-    })
-  }
-  for (const folder of [`${reportFolder}/articles`, reportFolder]) {
-    try {
-      rmdirSync(path.join(outputRoot, folder))
-    } catch {
-      // Not empty, or not there.
-    }
-  }
-  rmSync(record, {force: true})
-  if (file.messages.length > 0) done.files.push(file)
   return done
 }
