@@ -1,6 +1,8 @@
 // One article of a build, from its bytes and sidecar text to its outputs on
-// disk: what the build runs in-process or in a worker thread. Returns the
-// report as plain data (see `vfile-transfer`), so that both ways give the
+// disk: what the build runs in-process or in a worker thread. In two steps,
+// so that the first can run where the output folder is not (a queue
+// worker): `renderArticle` needs no disk, `writeArticle` writes what it
+// gave. Both give the report as plain data (see `vfile-transfer`), so that both ways give the
 // same result. ruleIds: `invalid-sidecar`, `write-error` (fatal), and on
 // the sidecar those of `read-json` with `meta-schema` and `language-tag`
 // (from `checkMeta`). With the report on, the article's report page is one
@@ -10,10 +12,11 @@ import {lstatSync, rmSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import metaSchema from '../../schemas/meta.schema.json' with {type: 'json'}
+import type {FeedEntry} from '../emit/feed-entry.js'
 import {processArticle, storyIdFromPath} from '../index.js'
 import {checkMeta, validateMetaSchema} from '../json-schemas.js'
 import {applyRuleLevels, fail, failInternal} from '../messages.js'
-import {renderArticlePage} from '../report/article-page.js'
+import {type ArticleSummary, renderArticlePage} from '../report/article-page.js'
 import type {ArticleContext, Meta} from '../types.js'
 import type {
   ArticleResult,
@@ -24,7 +27,22 @@ import type {
 import {recordEntry} from './build-cache.js'
 import {codeOf, isInside, toPosix, writeAtomic} from './files.js'
 import {readJson} from './read-json.js'
-import {toPlainFile} from './vfile-transfer.js'
+import {type PlainFile, toPlainFile} from './vfile-transfer.js'
+
+/**
+ * An article built but not yet written: its reports, and its outputs by
+ * their paths in the output folder. Plain data, so that it can cross a
+ * thread or a queue; a fatal article has no outputs.
+ */
+export interface RenderedArticle {
+  /** Reports: the sidecar's (when it has messages), then the article's. */
+  files: PlainFile[]
+  fatal: boolean
+  /** `[path in the output folder, bytes]`, in the order they are written. */
+  outputs: Array<[string, string | Uint8Array]>
+  feedEntry?: FeedEntry | undefined
+  summary?: ArticleSummary | undefined
+}
 
 /**
  * Build one article: parse its sidecar, run the processor, write the
@@ -34,27 +52,77 @@ export async function buildArticle(
   task: ArticleTask,
   settings: BuildSettings
 ): Promise<ArticleResult> {
-  let result: ArticleResult
+  return writeArticle(task, await renderArticle(task, settings), settings)
+}
+
+/**
+ * Everything of an article's build that needs no disk: sidecar, processor,
+ * serialized outputs and report page. Never throws: a bug fails the
+ * article alone.
+ */
+export async function renderArticle(
+  task: Omit<ArticleTask, 'cache'>,
+  settings: Omit<BuildSettings, 'outputRoot'>
+): Promise<RenderedArticle> {
   try {
-    result = await buildUncached(task, settings)
+    return await renderUnchecked(task, settings)
   } catch (error) {
     // A bug, not bad input: this article fails, the build goes on.
     const file = new VFile({path: task.display})
     failInternal(file, error)
-    result = {files: [toPlainFile(file)], written: [], fatal: true}
+    return {files: [toPlainFile(file)], outputs: [], fatal: true}
+  }
+}
+
+/**
+ * Write what `renderArticle` gave into the output folder, all or nothing,
+ * and record the result in the build cache when the task says where.
+ */
+export function writeArticle(
+  task: ArticleTask,
+  rendered: RenderedArticle,
+  settings: Pick<BuildSettings, 'outputRoot'>
+): ArticleResult {
+  let result: ArticleResult = {
+    files: rendered.files,
+    written: [],
+    fatal: rendered.fatal
+  }
+  if (!rendered.fatal) {
+    const written = writeOutputs(rendered.outputs, settings.outputRoot)
+    if (Array.isArray(written)) {
+      result.written = written
+      if (rendered.feedEntry) result.feedEntry = rendered.feedEntry
+      if (rendered.summary) result.summary = rendered.summary
+    } else {
+      // The write failure is the article's own report: its last file.
+      const file = new VFile({path: task.display})
+      fail(
+        file,
+        `Unexpected write failure (${written.failed}), expected the output folder to be writable`,
+        'write-error'
+      )
+      const failure = toPlainFile(file).messages
+      const files = rendered.files.map((plain, index, all) =>
+        index === all.length - 1
+          ? {...plain, messages: [...plain.messages, ...failure]}
+          : plain
+      )
+      result = {files, written: [], fatal: true}
+    }
   }
   if (task.cache) recordEntry(task.cache.location, task.cache.key, result)
   return result
 }
 
-/** Build an article whose build may throw (a bug): see `buildArticle`. */
-async function buildUncached(
-  task: ArticleTask,
-  settings: BuildSettings
-): Promise<ArticleResult> {
+/** Render an article whose build may throw (a bug): see `renderArticle`. */
+async function renderUnchecked(
+  task: Omit<ArticleTask, 'cache'>,
+  settings: Omit<BuildSettings, 'outputRoot'>
+): Promise<RenderedArticle> {
   const sidecar = parseSidecar(task, settings)
   if (!sidecar.meta) {
-    return {files: sidecar.files.map(toPlainFile), written: [], fatal: true}
+    return {files: sidecar.files.map(toPlainFile), outputs: [], fatal: true}
   }
   const {meta} = sidecar
   const context: ArticleContext = {
@@ -65,33 +133,26 @@ async function buildUncached(
   }
   const file = await processArticle(task.bytes, {path: task.display, context})
   const outputs = file.data.outputs
-  let fatal = !outputs || file.messages.some((message) => message.fatal)
-  let written: WrittenFile[] = []
-  let summary: ArticleResult['summary']
-  if (outputs && !fatal) {
-    const targets = Object.entries(outputs).map(
-      ([suffix, value]): [string, string | Buffer] => [
-        task.stem + suffix,
-        value
-      ]
-    )
-    if (settings.report) {
-      const page = renderArticlePage(file, {
-        stem: task.stem,
-        sidecar: sidecar.files[0]
-      })
-      targets.push([page.name, page.html])
-      summary = page.summary
-    }
-    const done = writeOutputs(file, targets, settings.outputRoot)
-    fatal = done === undefined
-    written = done ?? []
+  const fatal = !outputs || file.messages.some((message) => message.fatal)
+  const rendered: RenderedArticle = {
+    files: [...sidecar.files, file].map(toPlainFile),
+    outputs: [],
+    fatal
   }
-  const files = [...sidecar.files, file]
-  const result: ArticleResult = {files: files.map(toPlainFile), written, fatal}
-  if (!fatal && file.data.feedEntry) result.feedEntry = file.data.feedEntry
-  if (!fatal && summary) result.summary = summary
-  return result
+  if (!outputs || fatal) return rendered
+  for (const [suffix, value] of Object.entries(outputs)) {
+    rendered.outputs.push([task.stem + suffix, value])
+  }
+  if (settings.report) {
+    const page = renderArticlePage(file, {
+      stem: task.stem,
+      sidecar: sidecar.files[0]
+    })
+    rendered.outputs.push([page.name, page.html])
+    rendered.summary = page.summary
+  }
+  if (file.data.feedEntry) rendered.feedEntry = file.data.feedEntry
+  return rendered
 }
 
 /**
@@ -100,8 +161,8 @@ async function buildUncached(
  * sidecar's (when it has messages), and the article's refusal.
  */
 function parseSidecar(
-  task: ArticleTask,
-  settings: BuildSettings
+  task: Omit<ArticleTask, 'cache'>,
+  settings: Omit<BuildSettings, 'outputRoot'>
 ): {meta?: Meta; files: VFile[]} {
   if (!task.sidecar) return {meta: {}, files: []}
   const sidecar = new VFile({
@@ -124,15 +185,14 @@ function parseSidecar(
 }
 
 /**
- * Write an article's outputs (`<stem><suffix>` each, and its report page),
- * given by their paths in the output folder, all or nothing: a failure
- * removes what this attempt wrote, fails `file` and gives `undefined`.
+ * Write an article's outputs, given by their paths in the output folder,
+ * all or nothing: a failure removes what this attempt wrote and gives
+ * its error code instead.
  */
 function writeOutputs(
-  file: VFile,
-  files: ReadonlyArray<readonly [string, string | Buffer]>,
+  files: ReadonlyArray<readonly [string, string | Uint8Array]>,
   outputRoot: string
-): WrittenFile[] | undefined {
+): WrittenFile[] | {failed: string} {
   const written: WrittenFile[] = []
   try {
     const targets = files.map(
@@ -154,12 +214,7 @@ function writeOutputs(
     for (const done of written) {
       rmSync(path.join(outputRoot, done.path), {force: true})
     }
-    fail(
-      file,
-      `Unexpected write failure (${codeOf(error)}), expected the output folder to be writable`,
-      'write-error'
-    )
-    return undefined
+    return {failed: codeOf(error)}
   }
 }
 

@@ -30,7 +30,7 @@ let writes = 0
  * for files this small, far cheaper than a round trip through the thread
  * pool per call.
  */
-export function writeAtomic(target: string, value: string | Buffer): void {
+export function writeAtomic(target: string, value: string | Uint8Array): void {
   // Unique in the process (thread id, then a counter); the output folder's
   // lock keeps other builds out.
   const temporary = `${target}.${((threadId << 22) + (writes++ % 0x400000)) >>> 0}`
@@ -49,7 +49,7 @@ export function writeAtomic(target: string, value: string | Buffer): void {
   }
 }
 
-function writeTemporary(temporary: string, value: string | Buffer): void {
+function writeTemporary(temporary: string, value: string | Uint8Array): void {
   try {
     writeFileSync(temporary, value)
   } catch (error) {
