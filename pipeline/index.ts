@@ -10,7 +10,7 @@ import decodeText from './decode-text.js'
 import emitDocuments from './emit-documents.js'
 import extractArticle from './extract-article.js'
 import joinHardWraps from './join-hard-wraps.js'
-import {applyRuleLevels, failInternal} from './messages.js'
+import {applyRuleLevels, failInternal, withoutStacks} from './messages.js'
 import normalizeCharacters from './normalize-characters.js'
 import normalizeWire from './normalize-wire.js'
 import segmentBlocks from './segment-blocks.js'
@@ -52,6 +52,7 @@ export async function processArticle(
   options: ProcessOptions
 ): Promise<VFile> {
   const file = new VFile({path: options.path, value})
+  withoutStacks(file)
   file.data.context = options.context ?? defaultContext(options.path)
   try {
     const tree: Root = processor.parse(file)

