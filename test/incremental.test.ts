@@ -8,6 +8,8 @@ import {
   readdir,
   readFile,
   rm,
+  stat,
+  utimes,
   writeFile
 } from 'node:fs/promises'
 import {tmpdir} from 'node:os'
@@ -134,6 +136,59 @@ describe('the build cache', () => {
     expect(report(first.files)).toMatch(/story-0\.txt\n.*error/)
     const second = await run()
     expect(report(second.files)).toBe(report(first.files))
+  })
+})
+
+describe('articles served by their stamp, without being read', () => {
+  /** The cache entries that recorded their files' stamps. */
+  async function stamped() {
+    const folder = path.join(project, 'node_modules/.cache/copydesk')
+    const names = (await readdir(folder, {recursive: true})).map(String)
+    let count = 0
+    for (const name of names.filter((name) =>
+      /\/[0-9a-f]{30}\.json$/.test(name)
+    )) {
+      const entry = JSON.parse(await readFile(path.join(folder, name), 'utf8'))
+      if (typeof entry.stampKey === 'string') count++
+    }
+    return count
+  }
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 2100))
+
+  it('records no stamp for a file written in the last two seconds', async () => {
+    await run()
+    expect(await stamped()).toBe(0)
+  })
+
+  it('sees a rewrite of the same size whose time was put back', async () => {
+    const file = path.join(project, 'input/desk-1/story-4.txt')
+    // A whole second, which \`utimes\` can put back exactly.
+    const time = new Date('2026-01-02T03:04:05Z')
+    await utimes(file, time, time)
+    await settle()
+    const first = await run()
+    expect(first.written).toHaveLength(40 * 4)
+    expect(await stamped()).toBe(40)
+    const served = await run()
+    expect(served.written).toEqual([])
+    expect(report(served.files)).toBe(report(first.files))
+
+    // Same length, one letter changed, modification time restored: only
+    // the change time (which no one can set) tells.
+    await writeFile(file, story(4).replace('bridge', 'bridgE'))
+    await utimes(file, time, time)
+    expect((await stat(file)).mtimeMs).toBe(time.getTime())
+    await settle()
+    const later = await run()
+    expect(later.written).toEqual([
+      'output/desk-1/story-4.head.html',
+      'output/desk-1/story-4.jsonld',
+      'output/desk-1/story-4.ninjs.json',
+      'output/desk-1/story-4.nitf.xml'
+    ])
+    expect(
+      await readFile(path.join(project, 'output/desk-1/story-4.jsonld'), 'utf8')
+    ).toContain('bridgE')
   })
 })
 

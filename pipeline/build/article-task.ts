@@ -18,8 +18,14 @@ export interface ArticleTask {
   bytes: Uint8Array
   /** The sidecar's reported path and text, when the article has one. */
   sidecar?: {display: string; text: string} | undefined
-  /** Where and under which key to record the result in the build cache. */
-  cache?: {location: string; key: string} | undefined
+  /**
+   * Where and under which key to record the result in the build cache,
+   * and the key of the files' stamps when they can be trusted (see
+   * `read-article`).
+   */
+  cache?:
+    | {location: string; key: string; stampKey?: string | undefined}
+    | undefined
 }
 
 /** What every article of a build shares. */

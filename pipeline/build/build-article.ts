@@ -111,7 +111,10 @@ export function writeArticle(
       result = {files, written: [], fatal: true}
     }
   }
-  if (task.cache) recordEntry(task.cache.location, task.cache.key, result)
+  if (task.cache) {
+    const {location, key, stampKey} = task.cache
+    recordEntry(location, key, result, stampKey)
+  }
   return result
 }
 

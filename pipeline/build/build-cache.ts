@@ -24,6 +24,8 @@ const formatVersion = 3
 interface Entry extends ArticleResult {
   version: number
   key: string
+  /** The key of the article's and sidecar's stamps, when recorded. */
+  stampKey?: string | undefined
 }
 
 /** Where the cache lives unless told, relative to the project. */
@@ -44,6 +46,19 @@ export interface BuildCache {
   keyOf(task: ArticleTask): string
   /** The entry for `stem` when its key matches and its outputs are intact. */
   lookup(stem: string, key: string): ArticleResult | undefined
+  /**
+   * The key of an article's files' stamps (see `read-article`): like
+   * `keyOf`, with the stamps in place of the bytes.
+   */
+  stampKeyOf(
+    task: Pick<ArticleTask, 'relative' | 'display'>,
+    stamp: string
+  ): string
+  /**
+   * The entry for `stem` when it was recorded with `stampKey` and its
+   * outputs are intact: served without reading the article.
+   */
+  lookupStamp(stem: string, stampKey: string): ArticleResult | undefined
   /** Where the entry of `stem` lives: the worker that builds it writes it. */
   locationOf(stem: string): string
   /**
@@ -99,6 +114,14 @@ export async function openCache(options: CacheOptions): Promise<BuildCache> {
     const name = hash(stem)
     return path.join(folder, name.slice(0, 2), `${name.slice(2, 32)}.json`)
   }
+  // A miss by stamp is followed by a lookup by key: one read for both.
+  let last: {stem: string; entry: Entry | undefined} | undefined
+  const lastRead = (stem: string) => {
+    if (last?.stem !== stem) {
+      last = {stem, entry: readEntry<Entry>(locationOf(stem))}
+    }
+    return last.entry
+  }
 
   return {
     keyOf(task) {
@@ -116,8 +139,19 @@ export async function openCache(options: CacheOptions): Promise<BuildCache> {
     },
     lookup(stem, key) {
       if (options.force) return undefined
-      const entry = readEntry<Entry>(locationOf(stem))
+      const entry = lastRead(stem)
       if (entry?.key !== key || !intact(entry.written)) return undefined
+      return entry
+    },
+    stampKeyOf(task, stamp) {
+      return hash(`${base}\0${task.relative}\0${task.display}\0${stamp}`)
+    },
+    lookupStamp(stem, stampKey) {
+      if (options.force) return undefined
+      const entry = lastRead(stem)
+      if (entry?.stampKey !== stampKey || !intact(entry.written)) {
+        return undefined
+      }
       return entry
     },
     lookupChannels(state) {
@@ -157,14 +191,15 @@ export async function openCache(options: CacheOptions): Promise<BuildCache> {
 export function recordEntry(
   location: string,
   key: string,
-  result: ArticleResult
+  result: ArticleResult,
+  stampKey?: string | undefined
 ): void {
   try {
     if (result.fatal) {
       rmSync(location, {force: true})
       return
     }
-    const entry: Entry = {version: formatVersion, key, ...result}
+    const entry: Entry = {version: formatVersion, key, stampKey, ...result}
     writeAtomic(location, JSON.stringify(entry))
   } catch {
     // A cache that cannot be written only makes the next build slower.

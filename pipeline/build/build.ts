@@ -468,24 +468,38 @@ function readWindow(
   for (const input of window) {
     const slot: Slot = {display: displayOf(run.cwd, input), stem: stemOf(input)}
     slots.push(slot)
+    const stem = stemOf(input)
     const refused = run.collisionOf(input)
+    const relative = {relative: input.relative, display: slot.display}
     const read = refused
       ? {failed: refused}
-      : readArticle(run.cwd, input, run.maxFileSize)
+      : readArticle(run.cwd, input, run.maxFileSize, (stamp) =>
+          run.cache.lookupStamp(stem, run.cache.stampKeyOf(relative, stamp))
+        )
     if ('failed' in read) {
       slot.report = {...reportOf(read.failed), outcome: 'failed'}
-      keepOutputs(run, stemOf(input))
+      keepOutputs(run, stem)
       run.progress()
       continue
     }
-    const stem = stemOf(input)
+    if ('served' in read) {
+      settle(run, slot, {display: slot.display, stem}, read.served, true)
+      continue
+    }
     const key = run.cache.keyOf(read.task)
     const hit = run.cache.lookup(stem, key)
     if (hit) {
       settle(run, slot, read.task, hit, true)
       continue
     }
-    read.task.cache = {location: run.cache.locationOf(stem), key}
+    read.task.cache = {
+      location: run.cache.locationOf(stem),
+      key,
+      stampKey:
+        read.stamp === undefined
+          ? undefined
+          : run.cache.stampKeyOf(relative, read.stamp)
+    }
     misses.push({slot, task: read.task})
   }
   return {slots, misses}
@@ -519,7 +533,7 @@ async function startPool(jobs: number, settings: BuildSettings) {
 function settle(
   run: ArticleRun,
   slot: Slot,
-  task: ArticleTask,
+  task: Pick<ArticleTask, 'display' | 'stem'>,
   result: ArticleResult,
   unchanged: boolean
 ): void {
