@@ -14,6 +14,15 @@ const workerUrl = new URL(
   import.meta.url
 )
 
+/**
+ * A worker builds one article at a time and keeps nothing of it: a young
+ * generation of 16 MB (V8's default for a thread is three times that)
+ * holds an article's garbage. A 2,000-article build: peak RSS 260 to
+ * 226 MB at the same CPU time; 8 MB took a fifth more time. The old
+ * generation is not capped: a long article may need it.
+ */
+const resourceLimits = {maxYoungGenerationSizeMb: 16}
+
 export interface Pool {
   /** Build one article on the next free worker. */
   run(task: ArticleTask): Promise<ArticleResult>
@@ -62,9 +71,9 @@ export function createPool(jobs: number, settings: BuildSettings): Pool {
         // register tsx in the worker, then import the TypeScript entry.
         new Worker(
           `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({register}) => { register(); return import(${JSON.stringify(workerUrl.href)}) })`,
-          {eval: true, workerData: settings}
+          {eval: true, workerData: settings, resourceLimits}
         )
-      : new Worker(workerUrl, {workerData: settings})
+      : new Worker(workerUrl, {workerData: settings, resourceLimits})
     live.add(worker)
     worker.on('message', (result: ArticleResult) => {
       const job = current.get(worker)
