@@ -79,6 +79,8 @@ Options:
       --queue-timeout <seconds>
                       with --queue: fail the articles in flight when no
                       worker finished a job for this long (default 300)
+      --queue-batch <n>
+                      with --queue: articles per job (default 32)
       --verbose       also report info messages (why each line was moved
                       or dropped) and internal error details
   -h, --help          show this help
@@ -337,6 +339,10 @@ async function buildOnce(
         values['queue-timeout'] === undefined
           ? undefined
           : Number(values['queue-timeout']),
+      queueBatchSize:
+        values['queue-batch'] === undefined
+          ? undefined
+          : Number(values['queue-batch']),
       onProgress: bar?.update,
       onArticle: report.add
     })
@@ -530,6 +536,7 @@ const options = {
   watch: {type: 'boolean', short: 'w', default: false},
   queue: {type: 'string'},
   'queue-timeout': {type: 'string'},
+  'queue-batch': {type: 'string'},
   concurrency: {type: 'string'},
   'lock-duration': {type: 'string'},
   frail: {type: 'boolean', default: false},
@@ -621,7 +628,8 @@ const buildOnly = [
   'no-report',
   'watch',
   'frail',
-  'queue-timeout'
+  'queue-timeout',
+  'queue-batch'
 ] as const
 
 /** Read the arguments of `copydesk worker`. */
@@ -695,12 +703,13 @@ function wholeNumber(
 async function checkQueueOptions(
   values: ReturnType<typeof parse>['values']
 ): Promise<string | undefined> {
-  const timeout = values['queue-timeout']
-  if (timeout !== undefined) {
+  for (const name of ['queue-timeout', 'queue-batch'] as const) {
+    const value = values[name]
+    if (value === undefined) continue
     if (values.queue === undefined) {
-      return 'unexpected `--queue-timeout` without `--queue`, expected both or neither'
+      return `unexpected \`--${name}\` without \`--queue\`, expected it with \`--queue\``
     }
-    const problem = wholeNumber('queue-timeout', timeout, 0)
+    const problem = wholeNumber(name, value, 0)
     if (typeof problem === 'string') return problem
   }
   if (values.queue === undefined) return undefined
