@@ -283,6 +283,34 @@ describe('copydesk build --queue', () => {
     expect(survivor.stderr()).toContain(`(job ${jobId})`)
   }, 90_000)
 
+  it('stops a worker on SIGTERM after its current job, which it finishes', async () => {
+    const stopping = await startWorker(['--verbose'])
+    const build = start([
+      'build',
+      'input',
+      '-o',
+      'q-stopped',
+      '--queue',
+      redis.url
+    ])
+    await stopping.waitFor(/copydesk worker: building /)
+    stopping.child.kill('SIGTERM')
+    const stopped = await stopping.done
+    expect(stopped.code).toBe(0)
+    expect(stopped.stderr).toContain(
+      'copydesk worker: stopping after the current jobs\n'
+    )
+    // It finished its job: the next worker builds the others, not that one.
+    const [, jobId] = /\(job ([^)]+)\)\n/.exec(stopped.stderr) ?? []
+    const next = await startWorker(['--verbose'])
+    const done = await build.done
+    expect(done.code, done.stderr).toBe(0)
+    expect(neutral(done.stderr, 'q-stopped')).toBe(referenceReport)
+    await expectReference('q-stopped')
+    expect(jobId).toBeDefined()
+    expect(next.stderr()).not.toContain(`(job ${jobId})`)
+  }, 90_000)
+
   it('fails an article that kills every worker, alone, with a clear message', async () => {
     // Ten articles, one of which "kills" each worker that starts it (the
     // test does, as an out-of-memory killer would): a supervisor restarts
