@@ -430,6 +430,12 @@ async function prepareRun(
 const windowSize = 256
 
 /**
+ * With `--queue`: a window's jobs are all the build has in flight, so a
+ * larger window keeps more workers busy (32 jobs of 32 articles).
+ */
+const queueWindowSize = 1024
+
+/**
  * Below this many articles per worker, starting workers (each loads the
  * whole pipeline) costs more than it saves.
  */
@@ -462,11 +468,9 @@ async function buildArticles(
   reports: ReportCollector
 ): Promise<void> {
   try {
-    for (let start = 0; start < inputs.length; start += windowSize) {
-      const {slots, misses} = readWindow(
-        run,
-        inputs.slice(start, start + windowSize)
-      )
+    const size = run.queue ? queueWindowSize : windowSize
+    for (let start = 0; start < inputs.length; start += size) {
+      const {slots, misses} = readWindow(run, inputs.slice(start, start + size))
       await buildMisses(run, misses)
       handOn(run, slots, reports)
     }
