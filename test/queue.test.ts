@@ -269,7 +269,11 @@ describe('copydesk build --queue', () => {
       '-o',
       'q-killed',
       '--queue',
-      redis.url
+      redis.url,
+      // Two jobs of 60 articles: one each, and the victim's far from done
+      // when it is killed at its third article.
+      '--queue-batch',
+      '60'
     ])
     await victim.waitFor(/(?:copydesk worker: building [^\n]*\n){3}/)
     victim.child.kill('SIGKILL')
