@@ -443,10 +443,76 @@ describe('copydesk build --queue', () => {
     await expectReference('resumed')
   }, 90_000)
 
+  it('fails the articles a worker of other code refuses, saying why', async () => {
+    // The build runs the bundle (COPYDESK_BUNDLE=1), the worker the
+    // TypeScript sources through tsx: two fingerprints of copydesk's code.
+    const worker = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        `const {runCli} = await import(${JSON.stringify(path.join(root, 'pipeline/cli/cli.ts'))})
+const stop = new AbortController()
+process.once('SIGTERM', () => stop.abort())
+process.exitCode = await runCli(['worker', '--queue', ${JSON.stringify(redis.url)}], {cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, signal: () => stop.signal})`
+      ],
+      {cwd: root, stdio: ['ignore', 'ignore', 'pipe']}
+    )
+    let said = ''
+    worker.stderr.setEncoding('utf8')
+    const ready = new Promise<void>((resolve) => {
+      worker.stderr.on('data', (chunk: string) => {
+        said += chunk
+        if (said.includes('taking jobs')) resolve()
+      })
+    })
+    const exited = new Promise((resolve) => worker.once('close', resolve))
+    try {
+      await ready
+      const done = await new Promise<Run>((resolve, reject) => {
+        const build = spawn(
+          process.execPath,
+          [
+            bin,
+            'build',
+            'input/desk-0/story-001.txt',
+            '-o',
+            'q-refused',
+            '--queue',
+            redis.url
+          ],
+          {
+            cwd: project,
+            env: {...process.env, COPYDESK_BUNDLE: '1'},
+            stdio: ['ignore', 'ignore', 'pipe']
+          }
+        )
+        let stderr = ''
+        build.stderr.setEncoding('utf8')
+        build.stderr.on('data', (chunk: string) => {
+          stderr += chunk
+        })
+        build.on('error', reject)
+        build.on('close', (code, signal) =>
+          resolve({code, signal, stderr, milliseconds: 0})
+        )
+      })
+      expect(done.code).toBe(1)
+      expect(done.stderr).toMatch(
+        /^input\/desk-0\/story-001\.txt\n error Unexpected job of copydesk \d+\.\d+\.\d+\+([0-9a-f]{16}) \(format 1\) on a worker running copydesk \d+\.\d+\.\d+\+(?!\1)[0-9a-f]{16} \(format 1\), expected the same copydesk on the build and every worker: the same bytes need the same code queue-failed copydesk$/m
+      )
+    } finally {
+      if (worker.pid !== undefined) process.kill(worker.pid, 'SIGKILL')
+      await exited
+    }
+  }, 60_000)
+
   it('fails the articles in flight, clearly, when no worker takes them', async () => {
     const {code, stderr} = await runCliIn(project, [
       'build',
-      'poison/fine-0.txt',
+      'input/desk-0/story-001.txt',
       '-o',
       'unserved',
       '--queue',
@@ -456,7 +522,7 @@ describe('copydesk build --queue', () => {
     ])
     expect(code).toBe(1)
     expect(stderr).toContain(
-      `poison/fine-0.txt\n error Unexpected wait: no worker finished a job of this build in 2 s (its jobs are waiting), expected \`copydesk worker --queue ${redis.url}\` running (\`--queue-timeout\` sets the wait) queue-timeout copydesk`
+      `input/desk-0/story-001.txt\n error Unexpected wait: no worker finished a job of this build in 2 s (its jobs are waiting), expected \`copydesk worker --queue ${redis.url}\` running (\`--queue-timeout\` sets the wait) queue-timeout copydesk`
     )
     // Nothing left for a worker that starts later.
     const connection = new Redis(redis.url)
@@ -470,7 +536,7 @@ describe('copydesk build --queue', () => {
     const port = await freePort()
     const result = await runCliIn(project, [
       'build',
-      'poison/fine-0.txt',
+      'input/desk-0/story-001.txt',
       '-o',
       'unreachable',
       '--queue',
