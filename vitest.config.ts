@@ -12,7 +12,8 @@ const slow = [
   'test/golden.test.ts',
   'test/hostile.test.ts',
   'test/incremental.test.ts',
-  'test/package.test.ts'
+  'test/package.test.ts',
+  'test/queue.test.ts'
 ]
 
 // Slow too, and heavy: Chromium rasterizing pages beside the crash test

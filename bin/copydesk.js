@@ -69,10 +69,14 @@ for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', () => {})
 }
 
-/** Ctrl-C stops `--watch` after the build in progress; asked for only then. */
+/**
+ * Ctrl-C or SIGTERM stops `--watch` after the build in progress, and
+ * `worker` after its current jobs; asked for only then.
+ */
 function watchSignal() {
   const stop = new AbortController()
   process.once('SIGINT', () => stop.abort())
+  process.once('SIGTERM', () => stop.abort())
   return stop.signal
 }
 

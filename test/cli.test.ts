@@ -146,7 +146,7 @@ describe('copydesk CLI', () => {
     const run = await runCliIn(project, ['publish'])
     expect(run.code).toBe(2)
     expect(run.stderr.split('\n')[0]).toBe(
-      'copydesk: unknown command `publish`, expected `build`'
+      'copydesk: unknown command `publish`, expected `build` or `worker`'
     )
   })
 

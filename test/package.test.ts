@@ -22,6 +22,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {freePort} from './helpers/redis.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc')
@@ -484,6 +485,20 @@ describe('the installed package', () => {
     run('npx', [...args, '--jobs', '2', '--quiet'], {cwd: consumer})
     const written = await readdir(path.join(consumer, 'many-out'))
     expect(written.filter((name) => name.endsWith('.jsonld'))).toHaveLength(34)
+  }, 120_000)
+
+  it('loads the queue (bullmq, ioredis) from its dependencies: `copydesk worker`', async () => {
+    const port = await freePort()
+    const said = spawnSync(
+      'npx',
+      ['--no', 'copydesk', 'worker', '--queue', `redis://127.0.0.1:${port}`],
+      {cwd: consumer, encoding: 'utf8', env: cleanEnvironment()}
+    )
+    // It got as far as connecting: Redis is not there, said in one line.
+    expect(said.stderr).toBe(
+      `copydesk worker: Unexpected unreachable queue \`redis://127.0.0.1:${port}\` (ECONNREFUSED), expected a running Redis server (5.0 or later) at that URL\n`
+    )
+    expect(said.status).toBe(1)
   }, 120_000)
 
   it('serves the API to a plain Node ESM file', async () => {

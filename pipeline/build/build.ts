@@ -2,8 +2,8 @@
 // upward: `copydesk.config.json`, `.copydeskrc.json`, `package.json`), finds the
 // input files, refuses inputs whose outputs collide, reads each article with
 // its sidecar (`<stem>.meta.json`), serves unchanged ones from the build
-// cache and hands the rest to `build-article` (in this thread or on
-// workers), a window at a time, reporting in path order, then writes the
+// cache and hands the rest to `build-article` (in this thread, on
+// workers, or on queue workers: `queue/`), a window at a time, reporting in path order, then writes the
 // channels, and, with the report on, the report's index (each article's
 // page is one of its outputs). Every file is processed even when another
 // fails; a file with a fatal message writes nothing. ruleIds: on the
@@ -57,6 +57,7 @@ import {
   writeManifest
 } from './output-folder.js'
 import type {Pool} from './pool.js'
+import type {QueuePoolOptions} from './queue/queue-pool.js'
 import {readArticle} from './read-article.js'
 import {readJson} from './read-json.js'
 import {collectReportRows, type ReportRows} from './report-rows.js'
@@ -93,6 +94,15 @@ export interface BuildOptions {
   ignorePatterns?: readonly string[] | undefined
   /** Worker threads to build on; 1 (the default) builds in this thread. */
   jobs?: number | undefined
+  /**
+   * Build on `copydesk worker`s through BullMQ on this Redis
+   * (`redis://host:port`) instead of here; outputs are written here.
+   */
+  queue?: string | undefined
+  /** Seconds without a finished job before a queued build fails its articles in flight (default 300). */
+  queueTimeout?: number | undefined
+  /** Most articles per queue job (default 32). */
+  queueBatchSize?: number | undefined
   /** Rebuild every article, ignoring the cache. */
   force?: boolean | undefined
   /** Build cache folder, relative to `cwd` (default `node_modules/.cache/copydesk`). */
@@ -342,6 +352,8 @@ interface ArticleRun {
   progress: () => void
   /** Worker threads, started by the first window worth them. */
   pool?: Pool | undefined
+  /** Build on queue workers instead (`--queue`). */
+  queue?: QueuePoolOptions | undefined
   /** The outputs the last build left, by stem. */
   before: Manifest
   /** The outputs this build leaves, by stem: written, intact, or kept. */
@@ -388,6 +400,14 @@ async function prepareRun(
     settings: {cwd, outputRoot, config, report},
     maxFileSize: config.maxFileSize ?? defaultMaxFileSize,
     jobs: Math.max(1, options.jobs ?? 1),
+    queue:
+      options.queue === undefined
+        ? undefined
+        : {
+            url: options.queue,
+            timeout: options.queueTimeout,
+            batchSize: options.queueBatchSize
+          },
     cache,
     collisionOf: collisionCheck({
       cwd,
@@ -408,6 +428,12 @@ async function prepareRun(
 
 /** Articles read, hashed and built together; bounds memory. */
 const windowSize = 256
+
+/**
+ * With `--queue`: a window's jobs are all the build has in flight, so a
+ * larger window keeps more workers busy (32 jobs of 32 articles).
+ */
+const queueWindowSize = 1024
 
 /**
  * Below this many articles per worker, starting workers (each loads the
@@ -442,11 +468,9 @@ async function buildArticles(
   reports: ReportCollector
 ): Promise<void> {
   try {
-    for (let start = 0; start < inputs.length; start += windowSize) {
-      const {slots, misses} = readWindow(
-        run,
-        inputs.slice(start, start + windowSize)
-      )
+    const size = run.queue ? queueWindowSize : windowSize
+    for (let start = 0; start < inputs.length; start += size) {
+      const {slots, misses} = readWindow(run, inputs.slice(start, start + size))
       await buildMisses(run, misses)
       handOn(run, slots, reports)
     }
@@ -508,8 +532,11 @@ function readWindow(
 /** Build the misses: on worker threads when there are enough, else here. */
 async function buildMisses(run: ArticleRun, misses: Miss[]): Promise<void> {
   const worthWorkers = Math.min(minimumPerWorker * run.jobs, windowSize / 2)
-  if (run.jobs > 1 && (run.pool || misses.length >= worthWorkers)) {
-    run.pool ??= await startPool(run.jobs, run.settings)
+  if (
+    run.queue ||
+    (run.jobs > 1 && (run.pool || misses.length >= worthWorkers))
+  ) {
+    run.pool ??= await startPool(run.jobs, run.settings, run.queue)
     const pool = run.pool
     await Promise.all(
       misses.map(async ({slot, task}) =>
@@ -524,7 +551,15 @@ async function buildMisses(run: ArticleRun, misses: Miss[]): Promise<void> {
   }
 }
 
-async function startPool(jobs: number, settings: BuildSettings) {
+async function startPool(
+  jobs: number,
+  settings: BuildSettings,
+  queue: QueuePoolOptions | undefined
+) {
+  if (queue) {
+    const {createQueuePool} = await import('./queue/queue-pool.js')
+    return createQueuePool(queue, settings)
+  }
   const {createPool} = await import('./pool.js')
   return createPool(jobs, settings)
 }

@@ -37,6 +37,7 @@ export interface CliEnvironment {
 }
 
 export const usage = `Usage: copydesk build [paths or globs...] [options]
+       copydesk worker --queue <redis-url> [worker options]
 
 Turn raw article text into schema.org NewsArticle JSON-LD, IPTC NITF 3.6
 and ninjs 2.2, with feeds and a Google News sitemap over the whole build.
@@ -73,10 +74,31 @@ Options:
                       config's "report"; --no-report turns it off)
   -w, --watch         rebuild what changed whenever an input, sidecar or
                       the config changes, until stopped
+      --queue <url>   build on \`copydesk worker\`s through BullMQ on this
+                      Redis (redis://host:port); outputs are written here
+      --queue-timeout <seconds>
+                      with --queue: fail the articles in flight when no
+                      worker finished a job for this long (default 300)
+      --queue-batch <n>
+                      with --queue: articles per job (default 32)
       --verbose       also report info messages (why each line was moved
                       or dropped) and internal error details
   -h, --help          show this help
   -v, --version       show the version
+
+Worker options (copydesk worker: builds the jobs of distributed builds, and
+articles a CMS adds to the copydesk-articles queue, until SIGTERM or Ctrl-C;
+see docs/distributed.md):
+      --queue <url>   the Redis to take jobs from (required)
+      --concurrency <n>
+                      jobs built at once per queue (default 1)
+      --lock-duration <ms>
+                      how long a job stays with a worker that stopped
+                      renewing it (default 60000)
+  -o, --output <dir>  write article jobs' outputs here (default: none, the
+                      outputs are in each job's result)
+  -c, --config <file> config of article jobs that carry none
+      --verbose       log each article as it starts
 `
 
 /** Run the CLI with `argv` (without `node` and the script); resolves to the exit code. */
@@ -98,6 +120,7 @@ export async function runCli(
     environment.stdout.write(command.print)
     return 0
   }
+  if ('worker' in command) return runWorker(environment, command.worker)
   const {values, paths, jobs} = command
   const once = (force: boolean) =>
     buildOnce(environment, {...values, force}, paths, jobs)
@@ -126,7 +149,9 @@ const reportFormats = ['text', 'json'] as const
  */
 async function readCommand(
   argv: readonly string[]
-): Promise<BuildCommand | {print: string} | {usageError: string}> {
+): Promise<
+  BuildCommand | WorkerCommand | {print: string} | {usageError: string}
+> {
   const unknown = unknownOption(argv)
   if (unknown) return {usageError: unknown}
   let parsed: ReturnType<typeof parse>
@@ -139,9 +164,20 @@ async function readCommand(
   if (values.help) return {print: usage}
   if (values.version) return {print: `${packageJson.version}\n`}
   const [command, ...paths] = positionals
+  if (command === 'worker') return readWorkerCommand(argv, values, paths)
   if (command !== 'build') {
     return {
-      usageError: `${command === undefined ? 'missing command' : `unknown command \`${command}\``}, expected \`build\``
+      usageError: `${command === undefined ? 'missing command' : `unknown command \`${command}\``}, expected \`build\` or \`worker\``
+    }
+  }
+  const queueProblem = await checkQueueOptions(values)
+  if (queueProblem) return {usageError: queueProblem}
+  const workerOption = (['concurrency', 'lock-duration'] as const).find(
+    (name) => values[name] !== undefined
+  )
+  if (workerOption) {
+    return {
+      usageError: `unexpected \`--${workerOption}\` with \`build\`, expected it with \`worker\``
     }
   }
   const cores = availableParallelism()
@@ -298,12 +334,25 @@ async function buildOnce(
       cacheDir: values['cache-dir'],
       now: values.now,
       report: values.report ? true : values['no-report'] ? false : undefined,
+      queue: values.queue,
+      queueTimeout:
+        values['queue-timeout'] === undefined
+          ? undefined
+          : Number(values['queue-timeout']),
+      queueBatchSize:
+        values['queue-batch'] === undefined
+          ? undefined
+          : Number(values['queue-batch']),
       onProgress: bar?.update,
       onArticle: report.add
     })
     bar?.clear()
   } catch (error) {
     bar?.clear()
+    if (error instanceof Error && error.name === 'QueueError') {
+      stderr.write(`copydesk: ${error.message}\n`)
+      return 1
+    }
     // Not bad input (that is reported per file) but the build itself, such
     // as an output folder that cannot be listed: one line, the stack on ask.
     const detail =
@@ -485,6 +534,11 @@ const options = {
   report: {type: 'boolean'},
   'no-report': {type: 'boolean'},
   watch: {type: 'boolean', short: 'w', default: false},
+  queue: {type: 'string'},
+  'queue-timeout': {type: 'string'},
+  'queue-batch': {type: 'string'},
+  concurrency: {type: 'string'},
+  'lock-duration': {type: 'string'},
   frail: {type: 'boolean', default: false},
   verbose: {type: 'boolean', default: false},
   help: {type: 'boolean', short: 'h', default: false},
@@ -545,4 +599,168 @@ function progressBar(stream: {write(chunk: string): unknown}) {
       shown = false
     }
   }
+}
+
+/** A `copydesk worker` to run, as the arguments ask. */
+interface WorkerCommand {
+  worker: {
+    url: string
+    concurrency: number
+    lockDuration: number
+    output?: string | undefined
+    config?: string | undefined
+    verbose: boolean
+  }
+}
+
+/** Options of `copydesk build` only. */
+const buildOnly = [
+  'ignore-pattern',
+  'jobs',
+  'force',
+  'cache-dir',
+  'now',
+  'quiet',
+  'silent',
+  'reporter',
+  'no-progress',
+  'report',
+  'no-report',
+  'watch',
+  'frail',
+  'queue-timeout',
+  'queue-batch'
+] as const
+
+/** Read the arguments of `copydesk worker`. */
+async function readWorkerCommand(
+  argv: readonly string[],
+  values: ReturnType<typeof parse>['values'],
+  paths: readonly string[]
+): Promise<WorkerCommand | {usageError: string}> {
+  if (paths.length > 0) {
+    return {
+      usageError: `unexpected path \`${paths[0]}\` after \`worker\`, expected options only (the jobs say what to build)`
+    }
+  }
+  const given = (name: string) =>
+    argv.some(
+      (argument) =>
+        argument === `--${name}` || argument.startsWith(`--${name}=`)
+    )
+  const stray = buildOnly.find(given)
+  if (stray) {
+    return {
+      usageError: `unexpected \`--${stray}\` with \`worker\`, expected it with \`build\``
+    }
+  }
+  if (values.queue === undefined) {
+    return {
+      usageError:
+        'missing `--queue <redis-url>` for `worker`, expected the Redis to take jobs from (`redis://127.0.0.1:6379`)'
+    }
+  }
+  const problem = await checkQueueOptions(values)
+  if (problem) return {usageError: problem}
+  const concurrency = wholeNumber('concurrency', values.concurrency, 1)
+  if (typeof concurrency === 'string') return {usageError: concurrency}
+  const {defaultLockDuration} = await import('../build/queue/queue-worker.js')
+  const lockDuration = wholeNumber(
+    'lock-duration',
+    values['lock-duration'],
+    defaultLockDuration
+  )
+  if (typeof lockDuration === 'string') return {usageError: lockDuration}
+  const outputGiven =
+    given('output') ||
+    argv.some((argument) => argument === '-o' || /^-o./.test(argument))
+  return {
+    worker: {
+      url: values.queue,
+      concurrency,
+      lockDuration,
+      output: outputGiven ? values.output : undefined,
+      config: values.config,
+      verbose: values.verbose
+    }
+  }
+}
+
+/** A whole number of 1 or more, its default, or a usage error. */
+function wholeNumber(
+  name: string,
+  value: string | undefined,
+  fallback: number
+): number | string {
+  if (value === undefined) return fallback
+  if (!/^\d+$/.test(value) || Number(value) < 1) {
+    return `unexpected \`--${name} ${value}\`, expected a whole number of 1 or more`
+  }
+  return Number(value)
+}
+
+/** `--queue` a Redis URL, `--queue-timeout` seconds with it. */
+async function checkQueueOptions(
+  values: ReturnType<typeof parse>['values']
+): Promise<string | undefined> {
+  for (const name of ['queue-timeout', 'queue-batch'] as const) {
+    const value = values[name]
+    if (value === undefined) continue
+    if (values.queue === undefined) {
+      return `unexpected \`--${name}\` without \`--queue\`, expected it with \`--queue\``
+    }
+    const problem = wholeNumber(name, value, 0)
+    if (typeof problem === 'string') return problem
+  }
+  if (values.queue === undefined) return undefined
+  const {checkQueueUrl} = await import('../build/queue/connection.js')
+  return checkQueueUrl(values.queue)
+}
+
+/**
+ * Take jobs until stopped (SIGTERM or Ctrl-C through `environment.signal`);
+ * resolves to the exit code: 0 stopped, 1 Redis unreachable or a bad config.
+ */
+async function runWorker(
+  environment: CliEnvironment,
+  options: WorkerCommand['worker']
+): Promise<number> {
+  const {stderr} = environment
+  const log = (line: string) => {
+    stderr.write(`${line}\n`)
+  }
+  const {readWorkerConfig} = await import('./worker-config.js')
+  const config = await readWorkerConfig(environment.cwd, options.config)
+  if ('failed' in config) {
+    stderr.write(
+      `${formatReport([config.failed], {verbose: false, color: environment.color ?? false})}`
+    )
+    return 1
+  }
+  const {runQueueWorker} = await import('../build/queue/queue-worker.js')
+  try {
+    await runQueueWorker({
+      url: options.url,
+      concurrency: options.concurrency,
+      lockDuration: options.lockDuration,
+      output:
+        options.output === undefined
+          ? undefined
+          : path.resolve(environment.cwd, options.output),
+      config: config.config,
+      verbose: options.verbose,
+      log,
+      signal:
+        typeof environment.signal === 'function'
+          ? environment.signal()
+          : (environment.signal ?? new AbortController().signal)
+    })
+  } catch (error) {
+    if (error instanceof Error && error.name === 'QueueError') {
+      log(`copydesk worker: ${error.message}`)
+      return 1
+    }
+    throw error
+  }
+  return 0
 }
