@@ -229,7 +229,7 @@ let fingerprint: Promise<string> | undefined
  * TypeScript sources in development, the bundle when installed), the
  * schemas and the installed dependencies.
  */
-function codeFingerprint(): Promise<string> {
+export function codeFingerprint(): Promise<string> {
   fingerprint ??= (async () => {
     const hash = createHash('sha256')
     const here = path.dirname(fileURLToPath(import.meta.url))

@@ -5,17 +5,13 @@
 // copydesk's code that a worker must share with a coordinator to build the
 // same bytes. Bytes travel as base64: JSON has no bytes, and an ISO-8859-1
 // NITF profile is not UTF-8.
-import {createHash} from 'node:crypto'
-import {readdir, readFile} from 'node:fs/promises'
-import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import packageJson from '../../../package.json' with {type: 'json'}
 import type {FeedEntry} from '../../emit/feed-entry.js'
 import type {ArticleSummary} from '../../report/article-page.js'
 import type {Config} from '../../types.js'
 import type {ArticleTask} from '../article-task.js'
 import type {RenderedArticle} from '../build-article.js'
-import {toPosix} from '../files.js'
+import {codeFingerprint} from '../build-cache.js'
 import type {PlainFile} from '../vfile-transfer.js'
 
 /** The queue of a distributed build's batches. */
@@ -158,44 +154,11 @@ export function fromQueuedRendered(queued: QueuedRendered): RenderedArticle {
   return rendered
 }
 
-let fingerprint: Promise<string> | undefined
-
 /**
- * copydesk's version and a hash of its code: the modules (the TypeScript
- * sources in development, the bundle when installed), the schemas and the
- * installed dependencies, as the build cache hashes them. Two processes
- * with the same fingerprint build the same bytes.
+ * copydesk's version and a hash of its code, as the build cache hashes it
+ * (`codeFingerprint`): two processes with the same one build the same
+ * bytes.
  */
-export function codeVersion(): Promise<string> {
-  fingerprint ??= (async () => {
-    const hash = createHash('sha256')
-    const here = path.dirname(fileURLToPath(import.meta.url))
-    // Sources: `pipeline/build/queue/`, under `pipeline/`; the bundle: `dist/`.
-    const code = import.meta.url.endsWith('.ts')
-      ? path.resolve(here, '../..')
-      : here
-    const packageRoot = path.dirname(code)
-    const installedIn = path.dirname(packageRoot)
-    for (const lock of [
-      path.join(packageRoot, 'package-lock.json'),
-      path.join(packageRoot, 'node_modules', '.package-lock.json'),
-      ...(path.basename(installedIn) === 'node_modules'
-        ? [path.join(installedIn, '.package-lock.json')]
-        : [])
-    ]) {
-      hash.update(await readFile(lock).catch(() => '')).update('\0')
-    }
-    for (const folder of [code, path.join(packageRoot, 'schemas')]) {
-      const names = await readdir(folder, {recursive: true}).catch(
-        () => [] as string[]
-      )
-      for (const name of names.sort()) {
-        if (!/\.(?:[cm]?js|ts|json)$/.test(name)) continue
-        hash.update(toPosix(name)).update('\0')
-        hash.update(await readFile(path.join(folder, name))).update('\0')
-      }
-    }
-    return `${packageJson.version}+${hash.digest('hex').slice(0, 16)}`
-  })()
-  return fingerprint
+export async function codeVersion(): Promise<string> {
+  return `${packageJson.version}+${(await codeFingerprint()).slice(0, 16)}`
 }
