@@ -3,9 +3,9 @@
 // input files, refuses inputs whose outputs collide, reads each article with
 // its sidecar (`<stem>.meta.json`), serves unchanged ones from the build
 // cache and hands the rest to `build-article` (in this thread, on
-// workers, or on queue workers: `queue/`), a window at a time, reporting in path order, then writes the
-// channels, and, with the report on, the report's index (each article's
-// page is one of its outputs). Every file is processed even when another
+// workers, or on queue workers: `queue/`), a window at a time, reporting
+// in path order, then writes the channels, and, with the report on, the
+// report's index (each article's page is one of its outputs). Every file is processed even when another
 // fails; a file with a fatal message writes nothing. ruleIds: on the
 // config, those of `read-json` with `config-schema`, `language-tag` and
 // `nitf-profile-collision` (from `checkConfig`; a fatal one stops the build
@@ -490,9 +490,9 @@ function readWindow(
   const slots: Slot[] = []
   const misses: Miss[] = []
   for (const input of window) {
-    const slot: Slot = {display: displayOf(run.cwd, input), stem: stemOf(input)}
-    slots.push(slot)
     const stem = stemOf(input)
+    const slot: Slot = {display: displayOf(run.cwd, input), stem}
+    slots.push(slot)
     const refused = run.collisionOf(input)
     const relative = {relative: input.relative, display: slot.display}
     const read = refused
