@@ -350,13 +350,6 @@ console.log(files)
 }
 
 /**
- * Loaded only by `--queue` builds and `copydesk worker`: a local build
- * never imports them, so (e) does not either (with them, (e) took 0.59 s
- * instead of 0.36 s and made d/e look better than it is).
- */
-const queueOnly = new Set(['bullmq', 'ioredis'])
-
-/**
  * (e): import every runtime dependency of package.json a local build
  * loads, then exit.
  */
@@ -364,6 +357,10 @@ async function writeImportScript(project: string): Promise<string> {
   const manifest = JSON.parse(
     await readFile(path.join(repoRoot, 'package.json'), 'utf8')
   ) as {dependencies?: Record<string, string>}
+  // Loaded only by `--queue` builds and `copydesk worker`: a local build
+  // never imports them, so (e) does not either (with them, (e) took 0.59 s
+  // instead of 0.36 s and made d/e look better than it is).
+  const queueOnly = new Set(['bullmq', 'ioredis'])
   const imports: string[] = []
   for (const name of Object.keys(manifest.dependencies ?? {}).sort()) {
     // Types have no run time.
