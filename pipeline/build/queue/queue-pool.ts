@@ -188,9 +188,15 @@ export async function createQueuePool(
         (task) => task.stem === item.task.stem
       )
       const rendered = result.articles[index]
-      if (!rendered) continue
       item.resolve(
-        writeArticle(item.task, fromQueuedRendered(rendered), settings)
+        rendered
+          ? writeArticle(item.task, fromQueuedRendered(rendered), settings)
+          : // Never left waiting: a build that hangs is worse than a failure.
+            failure(
+              item.task,
+              `Unexpected result without article \`${item.task.stem}\`, expected a worker running the same copydesk as this build`,
+              'queue-failed'
+            )
       )
     }
   }
@@ -218,10 +224,7 @@ export async function createQueuePool(
     if (batch.settled) return
     settle(batch)
     for (const {task, resolve} of batch.items) {
-      const file = new VFile({path: task.display})
-      fail(file, reason, ruleId)
-      // Not recorded in the cache: the next build tries again.
-      resolve({files: [toPlainFile(file)], written: [], fatal: true})
+      resolve(failure(task, reason, ruleId))
     }
   }
 
@@ -307,6 +310,17 @@ export async function createQueuePool(
       client.disconnect()
     }
   }
+}
+
+/** A failed article; not recorded in the cache: the next build tries again. */
+function failure(
+  task: ArticleTask,
+  reason: string,
+  ruleId: string
+): ArticleResult {
+  const file = new VFile({path: task.display})
+  fail(file, reason, ruleId)
+  return {files: [toPlainFile(file)], written: [], fatal: true}
 }
 
 /** A job's return value as a batch result, or `undefined`. */
