@@ -494,12 +494,18 @@ function readWindow(
     const slot: Slot = {display: displayOf(run.cwd, input), stem}
     slots.push(slot)
     const refused = run.collisionOf(input)
-    const relative = {relative: input.relative, display: slot.display}
+    // The key of the files' stamps, when they have one: asked of the
+    // cache first, and recorded with the entry of an article built.
+    let stampKey: string | undefined
     const read = refused
       ? {failed: refused}
-      : readArticle(run.cwd, input, run.maxFileSize, (stamp) =>
-          run.cache.lookupStamp(stem, run.cache.stampKeyOf(relative, stamp))
-        )
+      : readArticle(run.cwd, input, run.maxFileSize, (stamp) => {
+          stampKey = run.cache.stampKeyOf(
+            {relative: input.relative, display: slot.display},
+            stamp
+          )
+          return run.cache.lookupStamp(stem, stampKey)
+        })
     if ('failed' in read) {
       slot.report = {...reportOf(read.failed), outcome: 'failed'}
       keepOutputs(run, stem)
@@ -516,14 +522,7 @@ function readWindow(
       settle(run, slot, read.task, hit, true)
       continue
     }
-    read.task.cache = {
-      location: run.cache.locationOf(stem),
-      key,
-      stampKey:
-        read.stamp === undefined
-          ? undefined
-          : run.cache.stampKeyOf(relative, read.stamp)
-    }
+    read.task.cache = {location: run.cache.locationOf(stem), key, stampKey}
     misses.push({slot, task: read.task})
   }
   return {slots, misses}

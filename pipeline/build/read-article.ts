@@ -46,18 +46,15 @@ const racyMs = 2000
 
 /**
  * Read an article and its sidecar into a task, or say why it cannot be.
- * `served` is asked first with the files' stamp: a result it gives is the
- * article's, and nothing is read.
+ * `served` is asked first with the files' stamp, when they have one: a
+ * result it gives is the article's, and nothing is read.
  */
 export function readArticle(
   cwd: string,
   input: Input,
   maxFileSize: number,
   served?: (stamp: string) => ArticleResult | undefined
-):
-  | {task: ArticleTask; stamp: string | undefined}
-  | {failed: VFile}
-  | {served: ArticleResult} {
+): {task: ArticleTask} | {failed: VFile} | {served: ArticleResult} {
   const display = displayOf(cwd, input)
   const readAt = Date.now()
   const article = statArticle(input.absolute, display, maxFileSize)
@@ -74,7 +71,6 @@ export function readArticle(
   const sidecarText = sidecar && readSidecar(sidecarPath, sidecarDisplay)
   if (sidecarText instanceof VFile) return {failed: sidecarText}
   return {
-    stamp,
     task: {
       relative: input.relative,
       display,
@@ -104,7 +100,7 @@ function statArticle(
       'file-too-large'
     )
   } catch (error) {
-    return unreadable(display, error)
+    return unreadable(display, error, 'file', 'text file')
   }
 }
 
@@ -113,14 +109,20 @@ function readBytes(absolute: string, display: string): Uint8Array | VFile {
   try {
     return readFileSync(absolute)
   } catch (error) {
-    return unreadable(display, error)
+    return unreadable(display, error, 'file', 'text file')
   }
 }
 
-function unreadable(display: string, error: unknown): VFile {
+/** The report of an article whose file or sidecar cannot be read. */
+function unreadable(
+  display: string,
+  error: unknown,
+  what: 'file' | 'sidecar',
+  expected: 'text file' | 'JSON file'
+): VFile {
   return failed(
     display,
-    `Unexpected unreadable file (${codeOf(error)}), expected a readable text file`,
+    `Unexpected unreadable ${what} (${codeOf(error)}), expected a readable ${expected}`,
     'read-error'
   )
 }
@@ -144,7 +146,7 @@ function statSidecar(
       'read-error'
     )
   } catch (error) {
-    return unreadableSidecar(display, error)
+    return unreadable(display, error, 'sidecar', 'JSON file')
   }
 }
 
@@ -153,16 +155,8 @@ function readSidecar(absolute: string, display: string): string | VFile {
   try {
     return readFileSync(absolute, 'utf8')
   } catch (error) {
-    return unreadableSidecar(display, error)
+    return unreadable(display, error, 'sidecar', 'JSON file')
   }
-}
-
-function unreadableSidecar(display: string, error: unknown): VFile {
-  return failed(
-    display,
-    `Unexpected unreadable sidecar (${codeOf(error)}), expected a readable JSON file`,
-    'read-error'
-  )
 }
 
 function failed(display: string, reason: string, ruleId: string): VFile {

@@ -14,6 +14,7 @@ import {
   jsonInKeyOrder,
   type NinjsContactInfo,
   type NinjsStandard,
+  ninjsKeyOrder,
   toNinjs
 } from './to-ninjs.js'
 
@@ -112,61 +113,6 @@ export interface Ninjs31 {
 }
 
 /**
- * Key order of every object `serializeNinjs31` writes: the order of
- * `ninjsType` in the schema, `name` first (as associations and parties put
- * it), then the keys of the nested objects, as the 2.2 document has them.
- */
-const keyOrder = [
-  'name',
-  'rel',
-  'uri',
-  'type',
-  'representationType',
-  'version',
-  'firstCreated',
-  'versionCreated',
-  'embargoedUntil',
-  'pubStatus',
-  'urgency',
-  'copyrightHolder',
-  'copyrightNotice',
-  'usageTerms',
-  'edNote',
-  'language',
-  'descriptions',
-  'bodies',
-  'headlines',
-  'people',
-  'organisations',
-  'places',
-  'subjects',
-  'infoSources',
-  'by',
-  'located',
-  'renditions',
-  'associations',
-  'standard',
-  'expires',
-  'rightsInfo',
-  'role',
-  'href',
-  'contentType',
-  'height',
-  'width',
-  'charCount',
-  'wordCount',
-  'value',
-  'contactInfo',
-  'address',
-  'locality',
-  'area',
-  'country',
-  'schema',
-  'linkedRights'
-]
-const serialize = jsonInKeyOrder(keyOrder)
-
-/**
  * The keys 3.x renamed, by their 2.2 name, wherever they stand (the root,
  * bodies, parties, places, rights). Every other key is the same.
  */
@@ -189,6 +135,14 @@ const renamed: Readonly<Record<string, string>> = {
   contactinfo: 'contactInfo'
 }
 
+/**
+ * Every object's keys in the 2.2 document's order (the order of
+ * `ninjsType` in the schema, which 3.1 keeps), in 3.x's names.
+ */
+const serialize = jsonInKeyOrder(
+  ninjsKeyOrder.map((key) => renamed[key] ?? key)
+)
+
 /** Build the ninjs 3.1 document of an article from its facts. */
 export function toNinjs31(facts: Facts): Ninjs31 {
   const document = renameKeys(toNinjs(facts)) as Ninjs31
@@ -207,7 +161,7 @@ function renameKeys(value: unknown): unknown {
   )
 }
 
-/** Serialize a ninjs 3.1 document: 2-space JSON, a newline, keys in `keyOrder`. */
+/** Serialize a ninjs 3.1 document: 2-space JSON, a newline, keys in the 2.2 order. */
 export function serializeNinjs31(document: Ninjs31): string {
   return serialize(document)
 }

@@ -151,7 +151,7 @@ export interface Ninjs {
  * it), then the keys of the nested objects. The keys copydesk writes in
  * each object keep the schema's order relative to one another.
  */
-const keyOrder = [
+export const ninjsKeyOrder = [
   'name',
   'rel',
   'uri',
@@ -199,7 +199,7 @@ const keyOrder = [
   'schema',
   'linkedrights'
 ]
-const serialize = jsonInKeyOrder(keyOrder)
+const serialize = jsonInKeyOrder(ninjsKeyOrder)
 
 /** Build the ninjs 2.2 document of an article from its facts. */
 export function toNinjs(facts: Facts): Ninjs {
