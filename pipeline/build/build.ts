@@ -11,10 +11,8 @@
 // `nitf-profile-collision` (from `checkConfig`; a fatal one stops the build
 // before any article); then those of `inputs`, `collisions`,
 // `read-article`, `build-article`, `write-channels` and `write-report`.
-import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
-import configSchema from '../../schemas/config.schema.json' with {type: 'json'}
 import {
   channelFileNames,
   channelFileTest,
@@ -24,8 +22,7 @@ import {
 } from '../emit/channel-settings.js'
 import {outputSuffixes} from '../emit/formats.js'
 import {configName} from '../emit/output-names.js'
-import {checkConfig, validateConfigSchema} from '../json-schemas.js'
-import {applyRuleLevels, fail} from '../messages.js'
+import {applyRuleLevels} from '../messages.js'
 import {
   reportFolder,
   reportIndexName,
@@ -36,8 +33,8 @@ import type {ArticleResult, ArticleTask, BuildSettings} from './article-task.js'
 import {type BuildCache, cacheFolderOf, openCache} from './build-cache.js'
 import {type ChannelCollector, collectChannels} from './channels.js'
 import {collisionCheck} from './collisions.js'
-import {type ConfigFile, findConfigFile} from './config-file.js'
-import {codeOf, toPosix} from './files.js'
+import {type ConfigFile, findConfigFile, readConfigFile} from './config-file.js'
+import {toPosix} from './files.js'
 import {
   compareStrings,
   discoverInputs,
@@ -59,7 +56,6 @@ import {
 import type {Pool} from './pool.js'
 import type {QueuePoolOptions} from './queue/queue-pool.js'
 import {readArticle} from './read-article.js'
-import {readJson} from './read-json.js'
 import {collectReportRows, type ReportRows} from './report-rows.js'
 import {removeTemporaries} from './temporaries.js'
 import {fromPlainFile, toPlainFile} from './vfile-transfer.js'
@@ -297,24 +293,10 @@ async function loadConfig(
       ? await findConfigFile(cwd, options.inputs)
       : {absolute: path.resolve(cwd, options.config)}
   if (!found) return {}
-  const file = new VFile({path: toPosix(path.relative(cwd, found.absolute))})
-  try {
-    file.value = await readFile(found.absolute, 'utf8')
-  } catch (error) {
-    fail(
-      file,
-      `Unexpected unreadable config (${codeOf(error) ?? String(error)}), expected a readable JSON file${options.config === undefined ? '' : ' at the path `--config` gives'}`,
-      'read-error'
-    )
-    reports.add(reportOf(file))
-    return undefined
-  }
-  const config = readJson(
-    file,
-    validateConfigSchema,
-    'config-schema',
-    checkConfig,
-    {key: found.key, schema: configSchema}
+  const {file, config} = await readConfigFile(
+    cwd,
+    found,
+    options.config !== undefined
   )
   applyRuleLevels(file, config?.rules)
   reports.add(reportOf(file))

@@ -7,8 +7,15 @@
 // of the folder it sits in. No config is no error: the defaults apply.
 import {readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
+import {VFile} from 'vfile'
+import configSchema from '../../schemas/config.schema.json' with {type: 'json'}
 import {configName} from '../emit/output-names.js'
+import {checkConfig, validateConfigSchema} from '../json-schemas.js'
+import {fail} from '../messages.js'
+import type {Config} from '../types.js'
+import {codeOf, toPosix} from './files.js'
 import {defaultInputs, staticPrefix} from './inputs.js'
+import {readJson} from './read-json.js'
 
 /** The config files a folder may hold, in the order they are looked for. */
 export const configNames = [configName, '.copydeskrc.json'] as const
@@ -18,6 +25,37 @@ export interface ConfigFile {
   absolute: string
   /** `copydesk` for a `package.json`; none for a config file of its own. */
   key?: string
+}
+
+/**
+ * Read and check the config file `found` (given with `--config` or found):
+ * its report, and the config unless the report has a fatal message. What
+ * a build and `copydesk worker --config` read their config with.
+ */
+export async function readConfigFile(
+  cwd: string,
+  found: ConfigFile,
+  given: boolean
+): Promise<{file: VFile; config: Config | undefined}> {
+  const file = new VFile({path: toPosix(path.relative(cwd, found.absolute))})
+  try {
+    file.value = await readFile(found.absolute, 'utf8')
+  } catch (error) {
+    fail(
+      file,
+      `Unexpected unreadable config (${codeOf(error)}), expected a readable JSON file${given ? ' at the path `--config` gives' : ''}`,
+      'read-error'
+    )
+    return {file, config: undefined}
+  }
+  const config = readJson(
+    file,
+    validateConfigSchema,
+    'config-schema',
+    checkConfig,
+    {key: found.key, schema: configSchema}
+  )
+  return {file, config}
 }
 
 /**

@@ -18,6 +18,7 @@ import {
   toStatistics
 } from '../build/message-counts.js'
 import {didYouMean} from '../messages.js'
+import type {Config} from '../types.js'
 import {watchBuilds} from './watch.js'
 
 /** Where the CLI reads and writes. */
@@ -729,13 +730,22 @@ async function runWorker(
   const log = (line: string) => {
     stderr.write(`${line}\n`)
   }
-  const {readWorkerConfig} = await import('./worker-config.js')
-  const config = await readWorkerConfig(environment.cwd, options.config)
-  if ('failed' in config) {
-    stderr.write(
-      `${formatReport([config.failed], {verbose: false, color: environment.color ?? false})}`
+  // Without `--config`, article jobs that carry no config get the defaults.
+  let config: Config = {}
+  if (options.config !== undefined) {
+    const {readConfigFile} = await import('../build/config-file.js')
+    const read = await readConfigFile(
+      environment.cwd,
+      {absolute: path.resolve(environment.cwd, options.config)},
+      true
     )
-    return 1
+    if (!read.config) {
+      stderr.write(
+        `${formatReport([read.file], {verbose: false, color: environment.color ?? false})}`
+      )
+      return 1
+    }
+    config = read.config
   }
   const {runQueueWorker} = await import('../build/queue/queue-worker.js')
   try {
@@ -747,7 +757,7 @@ async function runWorker(
         options.output === undefined
           ? undefined
           : path.resolve(environment.cwd, options.output),
-      config: config.config,
+      config,
       verbose: options.verbose,
       log,
       signal:
