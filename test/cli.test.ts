@@ -150,6 +150,23 @@ describe('copydesk CLI', () => {
     )
   })
 
+  it('stops a worker whose --config cannot be read or is invalid, before it connects', async () => {
+    // Port 1 on loopback: a worker that got as far as Redis would say so.
+    const queue = ['worker', '--queue', 'redis://127.0.0.1:1']
+    const missing = await runCliIn(project, [...queue, '-c', 'none.json'])
+    expect(missing.code).toBe(1)
+    expect(missing.stderr.split('\n')[0]).toBe('none.json')
+    expect(squash(missing.stderr)).toContain(
+      'error Unexpected unreadable config (ENOENT), expected a readable JSON file at the path `--config` gives read-error'
+    )
+    await put('bad.json', '{"baseUrl": 5}\n')
+    const invalid = await runCliIn(project, [...queue, '-c', 'bad.json'])
+    expect(invalid.code).toBe(1)
+    expect(invalid.stderr).toContain('bad.json')
+    expect(invalid.stderr).toContain('config-schema')
+    expect(invalid.stderr).not.toContain('redis://')
+  })
+
   it('builds input/ into output/ with nested folders kept', async () => {
     await put('input/world/one.txt', article('Harbour reopens'))
     await put(
